@@ -1,0 +1,21 @@
+package io.github.camelvideo.core.camel;
+
+import java.time.Duration;
+
+/**
+ * Thread and connection limits of an engine.
+ *
+ * @param httpThreads         threads running HTTP work and response handling
+ * @param workerThreads       threads on which routes continue after a job completes
+ * @param maxConnections      cap on concurrent HTTP requests, and so on open connections
+ * @param connectTimeout      time allowed to open a connection
+ * @param requestTimeout      time allowed for a response to begin
+ * @param maxSubmitAttempts   create calls allowed when the first certainly was not accepted
+ * @param maxDownloadResumes  times a lost download connection is resumed
+ */
+public record EngineSettings(int httpThreads, int workerThreads, int maxConnections, Duration connectTimeout,
+                             Duration requestTimeout, int maxSubmitAttempts, int maxDownloadResumes) {
+
+    public static final EngineSettings DEFAULT = new EngineSettings(4, 8, 64, Duration.ofSeconds(10),
+            Duration.ofSeconds(60), 3, 3);
+}

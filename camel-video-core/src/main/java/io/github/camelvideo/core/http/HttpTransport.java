@@ -1,0 +1,78 @@
+package io.github.camelvideo.core.http;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import io.github.camelvideo.core.job.AsyncPermits;
+
+/**
+ * Asynchronous HTTP for every provider: one JDK {@link HttpClient} on an explicit executor, with an explicit cap on
+ * concurrent requests (and so on open connections). Requests beyond the cap wait in a queue without holding a thread.
+ */
+public final class HttpTransport {
+
+    private final HttpClient client;
+    private final HttpClient redirectingClient;
+    private final AsyncPermits permits;
+    private final Duration requestTimeout;
+
+    /**
+     * @param executor              runs the client's asynchronous work and response handling
+     * @param maxConcurrentRequests cap on requests in flight at once
+     * @param connectTimeout        time allowed to open a connection
+     * @param requestTimeout        time allowed for a response to begin (downloads: for the headers)
+     */
+    public HttpTransport(Executor executor, int maxConcurrentRequests, Duration connectTimeout,
+                         Duration requestTimeout) {
+        this.client = build(executor, connectTimeout, HttpClient.Redirect.NEVER);
+        this.redirectingClient = build(executor, connectTimeout, HttpClient.Redirect.NORMAL);
+        this.permits = new AsyncPermits(maxConcurrentRequests, executor);
+        this.requestTimeout = requestTimeout;
+    }
+
+    private static HttpClient build(Executor executor, Duration connectTimeout, HttpClient.Redirect redirect) {
+        return HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(connectTimeout)
+                .followRedirects(redirect)
+                // HTTP/1.1 everywhere: predictable connection use, and plain-HTTP test servers need no upgrade dance
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** A request builder with the transport's request timeout applied. */
+    public HttpRequest.Builder newRequest() {
+        return HttpRequest.newBuilder().timeout(requestTimeout);
+    }
+
+    /** Sends a request once, without retrying. */
+    public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return send(request, handler, false);
+    }
+
+    /** Sends a request once, optionally following redirects. */
+    public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+                                                     boolean followRedirects) {
+        HttpClient c = followRedirects ? redirectingClient : client;
+        return permits.acquire().thenCompose(held -> {
+            CompletableFuture<HttpResponse<T>> call;
+            try {
+                call = c.sendAsync(request, handler);
+            } catch (RuntimeException e) {
+                permits.release();
+                return CompletableFuture.failedFuture(e);
+            }
+            return call.whenComplete((r, e) -> permits.release());
+        });
+    }
+
+    /** Requests in flight and waiting, for diagnostics. */
+    public int inFlight() {
+        return permits.inUse();
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.camelvideo.core.job;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * A counting semaphore whose {@link #acquire()} never blocks: when no permit is free the caller gets a stage that
+ * completes once one is released. Waiters are served in arrival order.
+ */
+public final class AsyncPermits {
+
+    private final int limit;
+    private final Executor handOff;
+    private final Queue<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    private int available;
+
+    /**
+     * @param limit   number of permits; 0 or less means unlimited
+     * @param handOff executor that completes a waiter, so a releasing thread does not run the waiter's work
+     */
+    public AsyncPermits(int limit, Executor handOff) {
+        this.limit = limit;
+        this.available = limit;
+        this.handOff = handOff;
+    }
+
+    /** Returns a stage completing when a permit is held by the caller. */
+    public CompletionStage<Void> acquire() {
+        if (limit <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        synchronized (this) {
+            if (available > 0) {
+                available--;
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> waiter = new CompletableFuture<>();
+            waiters.add(waiter);
+            return waiter;
+        }
+    }
+
+    /** Gives a permit back, waking the oldest waiter if any. */
+    public void release() {
+        if (limit <= 0) {
+            return;
+        }
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            next = waiters.poll();
+            if (next == null) {
+                available++;
+                return;
+            }
+        }
+        handOff.execute(() -> next.complete(null));
+    }
+
+    /** Number of callers waiting for a permit. */
+    public synchronized int waiting() {
+        return waiters.size();
+    }
+
+    /** Number of permits currently held. */
+    public synchronized int inUse() {
+        return limit <= 0 ? 0 : limit - available;
+    }
+
+    /** Fails every waiter, for shutdown. */
+    public void failWaiters(Throwable cause) {
+        Queue<CompletableFuture<Void>> drained;
+        synchronized (this) {
+            drained = new ArrayDeque<>(waiters);
+            waiters.clear();
+        }
+        drained.forEach(w -> w.completeExceptionally(cause));
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.camelvideo.core.job;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import io.github.camelvideo.core.error.VideoRateLimitedException;
+import io.github.camelvideo.core.error.VideoServerException;
+
+/** Classifies failures of asynchronous calls. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** Strips the wrappers {@code CompletableFuture} adds. */
+    public static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+               && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** Whether repeating a safe (read-only) call may succeed: transport errors, 429 and 5xx. */
+    public static boolean isTransient(Throwable t) {
+        Throwable e = unwrap(t);
+        return e instanceof IOException || e instanceof VideoServerException
+               || e instanceof VideoRateLimitedException;
+    }
+
+    /**
+     * Whether a request certainly never reached the server, so that even a paid create call may be sent again: the
+     * connection was refused or could not be opened.
+     */
+    public static boolean certainlyNotSent(Throwable t) {
+        Throwable e = unwrap(t);
+        return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
+               || e instanceof UnresolvedAddressException
+               || e.getCause() instanceof UnresolvedAddressException;
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.camelvideo.core.spi;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Where a job's result can be fetched and with which request headers (credentials included). The headers are never
+ * logged.
+ *
+ * @param uri             the address of the bytes
+ * @param headers         request headers to send
+ * @param followRedirects whether redirects are followed (some providers serve results behind a redirect)
+ */
+public record DownloadSource(URI uri, Map<String, String> headers, boolean followRedirects) {
+
+    public DownloadSource {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    @Override
+    public String toString() {
+        // headers carry credentials
+        return "DownloadSource[" + uri + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.camelvideo.core.spi;
+
+/**
+ * What the engine needs to know of any provider's create request: enough to estimate its cost and describe it in
+ * logs. Each provider has its own request type implementing this.
+ */
+public interface VideoJobRequest {
+
+    /** The model id. */
+    String model();
+
+    /** The requested length in seconds, or {@code null} for the provider default. */
+    Integer seconds();
+
+    /** The requested size or resolution (for example {@code 1280x720} or {@code 720p}), or {@code null}. */
+    String resolution();
+}

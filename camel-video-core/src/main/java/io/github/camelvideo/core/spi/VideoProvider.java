@@ -1,0 +1,27 @@
+package io.github.camelvideo.core.spi;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One video generation wire protocol. Implementations only translate between the engine's model and the provider's
+ * HTTP API; waiting, retries, downloads and bookkeeping are the engine's.
+ *
+ * <p>Every method is asynchronous and must not block the calling thread. A failed stage carries a
+ * {@link io.github.camelvideo.core.error.VideoException}, or an {@link java.io.IOException} for transport failures.
+ *
+ * @param <R> the provider's create request type
+ */
+public interface VideoProvider<R extends VideoJobRequest> {
+
+    /** The provider name used in job handles, logs and exceptions, such as {@code openai}. */
+    String name();
+
+    /** Sends the create call once. The engine decides whether a failure may be re-sent. */
+    CompletionStage<JobStatus> submit(R request);
+
+    /** Fetches the current state of a job. Safe to repeat. */
+    CompletionStage<JobStatus> poll(JobRef ref);
+
+    /** Says where the given result variant of a finished job can be downloaded. */
+    DownloadSource downloadSource(JobStatus status, String variant);
+}
