@@ -1,0 +1,80 @@
+package io.github.camelvideo.sora;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the {@code sora:} component. Input headers override endpoint options per message. */
+public final class SoraConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform, overriding the endpoint's.",
+              javaType = "String", enums = "textToVideo,imageToVideo,remix,extend,getVideo,listVideos,deleteVideo,"
+                                           + "downloadVideo")
+    public static final String OPERATION = "CamelSoraOperation";
+
+    @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
+                                                + " (textToVideo, remix, extend).",
+              javaType = "String")
+    public static final String PROMPT = "CamelSoraPrompt";
+
+    @Metadata(label = "producer", description = "The model id, overriding the endpoint's; on output, the model"
+                                                + " the provider reports.",
+              javaType = "String")
+    public static final String MODEL = "CamelSoraModel";
+
+    @Metadata(label = "producer", description = "Requested video length in seconds, overriding the endpoint's; on"
+                                                + " output, the length the provider reports (for extensions, the"
+                                                + " stitched total).",
+              javaType = "Integer")
+    public static final String SECONDS = "CamelSoraSeconds";
+
+    @Metadata(label = "producer", description = "Requested size WIDTHxHEIGHT, overriding the endpoint's; on output,"
+                                                + " the size of the downloaded MP4 as probed (or as reported when"
+                                                + " nothing was downloaded).",
+              javaType = "String")
+    public static final String SIZE = "CamelSoraSize";
+
+    @Metadata(label = "producer", description = "imageToVideo: an https or base64 data URL of the first-frame image,"
+                                                + " used instead of image bytes in the body.",
+              javaType = "String")
+    public static final String IMAGE_URL = "CamelSoraImageUrl";
+
+    @Metadata(label = "producer", description = "The video (job) id: input of remix, extend, getVideo, deleteVideo"
+                                                + " and downloadVideo; set on output as soon as a job exists,"
+                                                + " failures included.",
+              javaType = "String")
+    public static final String VIDEO_ID = "CamelSoraVideoId";
+
+    @Metadata(label = "producer", description = "The job's status: queued, in_progress, completed or failed.",
+              javaType = "String")
+    public static final String STATUS = "CamelSoraStatus";
+
+    @Metadata(label = "producer", description = "The job's progress in percent (0-100).", javaType = "Integer")
+    public static final String PROGRESS = "CamelSoraProgress";
+
+    @Metadata(label = "producer", description = "When the job's downloadable assets expire, if known.",
+              javaType = "java.time.Instant")
+    public static final String EXPIRES_AT = "CamelSoraExpiresAt";
+
+    @Metadata(label = "producer", description = "Estimated cost of the job in US dollars (seconds x price per"
+                                                + " second for the model and size), when the model is priced.",
+              javaType = "java.math.BigDecimal")
+    public static final String COST_USD = "CamelSoraCostUsd";
+
+    @Metadata(label = "producer", description = "Duration in seconds of the downloaded MP4, as probed.",
+              javaType = "Double")
+    public static final String DURATION = "CamelSoraDuration";
+
+    @Metadata(label = "producer", description = "Which content downloadVideo fetches: video, thumbnail or"
+                                                + " spritesheet, overriding the endpoint's variant.",
+              javaType = "String")
+    public static final String VARIANT = "CamelSoraVariant";
+
+    @Metadata(label = "producer", description = "Key under which the created job is recorded in the job store: a"
+                                                + " later exchange with the same key follows that job instead of"
+                                                + " creating another. Defaults to the exchange id, so redeliveries"
+                                                + " never pay twice.",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
+
+    private SoraConstants() {
+    }
+}

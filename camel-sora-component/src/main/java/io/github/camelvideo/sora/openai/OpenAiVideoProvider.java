@@ -1,0 +1,217 @@
+package io.github.camelvideo.sora.openai;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.http.JsonApi;
+import io.github.camelvideo.core.http.MultipartBody;
+import io.github.camelvideo.core.http.ServerHints;
+import io.github.camelvideo.core.spi.DownloadSource;
+import io.github.camelvideo.core.spi.ErrorCategory;
+import io.github.camelvideo.core.spi.JobError;
+import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.JobState;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.spi.VideoProvider;
+
+/**
+ * The OpenAI Videos API ({@code /videos}) as a {@link VideoProvider}: OpenAI itself or any compatible server.
+ * Translates requests and video objects; the engine does the rest.
+ */
+public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
+
+    public static final String NAME = "openai";
+
+    private final JsonApi api;
+    private final String baseUrl;
+    private final String apiKey;
+
+    /**
+     * @param baseUrl API base, such as {@code https://api.openai.com/v1}
+     * @param apiKey  bearer token; never logged
+     */
+    public OpenAiVideoProvider(HttpTransport http, String baseUrl, String apiKey) {
+        this.api = new JsonApi(http, NAME);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CompletionStage<JobStatus> submit(SoraRequest request) {
+        HttpRequest http = switch (request.kind()) {
+            case CREATE -> request.image() != null ? multipartCreate(request) : jsonCreate(request);
+            case REMIX -> post("/videos/" + encode(request.sourceVideoId()) + "/remix",
+                    Map.of("prompt", request.prompt()));
+            case EXTEND -> post("/videos/extensions", extendBody(request));
+        };
+        return api.call(http, request.sourceVideoId()).thenApply(this::toStatus);
+    }
+
+    @Override
+    public CompletionStage<JobStatus> poll(JobRef ref) {
+        return api.call(get("/videos/" + encode(ref.id())), ref.id()).thenApply(this::toStatus);
+    }
+
+    @Override
+    public DownloadSource downloadSource(JobStatus status, String variant) {
+        URI uri = URI.create(baseUrl + "/videos/" + encode(status.ref().id()) + "/content?variant="
+                             + encode(variant == null ? "video" : variant));
+        return new DownloadSource(uri, Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/binary"),
+                false);
+    }
+
+    /** One page of the video list. */
+    public CompletionStage<SoraVideoList> list(String after, int limit, String order) {
+        StringBuilder query = new StringBuilder("?limit=").append(limit).append("&order=").append(encode(order));
+        if (after != null && !after.isBlank()) {
+            query.append("&after=").append(encode(after));
+        }
+        return api.call(get("/videos" + query), null).thenApply(r -> api.read(r, SoraVideoList.class));
+    }
+
+    /** Deletes a completed or failed video. */
+    public CompletionStage<SoraVideoDeleted> delete(String videoId) {
+        HttpRequest request = authorized("/videos/" + encode(videoId)).DELETE().build();
+        return api.call(request, videoId).thenApply(r -> api.read(r, SoraVideoDeleted.class));
+    }
+
+    private HttpRequest jsonCreate(SoraRequest r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("prompt", r.prompt());
+        putIfSet(body, "model", r.model());
+        // the API takes seconds as a string ("4", "8", ...)
+        putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
+        putIfSet(body, "size", r.size());
+        if (r.imageUrl() != null) {
+            body.put("input_reference", Map.of("image_url", r.imageUrl()));
+        }
+        return post("/videos", body);
+    }
+
+    private HttpRequest multipartCreate(SoraRequest r) {
+        MultipartBody form = new MultipartBody()
+                .field("prompt", r.prompt())
+                .field("model", r.model())
+                .field("seconds", r.seconds())
+                .field("size", r.size())
+                .file("input_reference", "input_reference." + r.image().type().extension(),
+                        r.image().type().contentType(), r.image().bytes());
+        return authorized("/videos").header("Content-Type", form.contentType()).POST(form.publisher()).build();
+    }
+
+    private static Map<String, Object> extendBody(SoraRequest r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("prompt", r.prompt());
+        putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
+        body.put("video", Map.of("id", r.sourceVideoId()));
+        return body;
+    }
+
+    private HttpRequest post(String path, Object body) {
+        return authorized(path).header("Content-Type", "application/json").POST(JsonApi.json(body)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return authorized(path).GET().build();
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return api.http().newRequest().uri(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Accept", "application/json");
+    }
+
+    JobStatus toStatus(HttpResponse<byte[]> response) {
+        SoraVideo video = api.read(response, SoraVideo.class);
+        Duration pollAfter = ServerHints.pollAfter(response.headers()).orElse(null);
+        return toStatus(video, pollAfter);
+    }
+
+    /** Maps a video object to the engine's job status. */
+    public static JobStatus toStatus(SoraVideo v, Duration pollAfter) {
+        return new JobStatus(JobRef.of(NAME, v.getId()), state(v.getStatus()), v.getStatus(), v.getProgress(),
+                v.getModel(), parseSeconds(v.getSeconds()), v.getSize(),
+                v.getExpiresAt() == null ? null : Instant.ofEpochSecond(v.getExpiresAt()), error(v), pollAfter, v);
+    }
+
+    private static JobState state(String status) {
+        if (status == null) {
+            return JobState.RUNNING;
+        }
+        return switch (status) {
+            case "queued" -> JobState.QUEUED;
+            case "completed" -> JobState.SUCCEEDED;
+            case "failed" -> JobState.FAILED;
+            default -> JobState.RUNNING;
+        };
+    }
+
+    private static JobError error(SoraVideo v) {
+        if (v.getError() == null) {
+            return null;
+        }
+        String code = v.getError().get("code") == null ? null : String.valueOf(v.getError().get("code"));
+        String message = String.valueOf(v.getError().getOrDefault("message", ""));
+        return new JobError(code, message, category(code, message), null);
+    }
+
+    /**
+     * The API's failure codes for videos are not documented; moderation failures are recognised by the words
+     * their codes and messages use.
+     */
+    static ErrorCategory category(String code, String message) {
+        String text = ((code == null ? "" : code) + " " + message).toLowerCase(Locale.ROOT);
+        if (text.contains("moderation") || text.contains("content_policy") || text.contains("content policy")
+            || text.contains("safety") || text.contains("policy_violation")) {
+            return ErrorCategory.CONTENT_POLICY;
+        }
+        if (text.contains("rate_limit") || text.contains("quota")) {
+            return ErrorCategory.RATE_LIMIT;
+        }
+        if (text.contains("invalid")) {
+            return ErrorCategory.INVALID_REQUEST;
+        }
+        return ErrorCategory.PROVIDER;
+    }
+
+    private static Integer parseSeconds(String seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        try {
+            return (int) Math.round(Double.parseDouble(seconds));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void putIfSet(Map<String, Object> body, String key, Object value) {
+        if (value != null) {
+            body.put(key, value);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiVideoProvider[" + baseUrl + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.camelvideo.sora.openai;
+
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.spi.VideoJobRequest;
+
+/**
+ * One create call of the OpenAI Videos API.
+ *
+ * @param kind          which endpoint creates the job
+ * @param prompt        the prompt
+ * @param model         model id (create only)
+ * @param seconds       requested length (create), or seconds added (extend); {@code null} for the server default
+ * @param size          WIDTHxHEIGHT (create only), or {@code null}
+ * @param image         first-frame image bytes (create only), or {@code null}
+ * @param imageUrl      first-frame image URL (create only), or {@code null}
+ * @param sourceVideoId the video remixed or extended
+ */
+public record SoraRequest(Kind kind, String prompt, String model, Integer seconds, String size, ImageInput image,
+                          String imageUrl, String sourceVideoId) implements VideoJobRequest {
+
+    /** The create endpoints. */
+    public enum Kind {
+        CREATE,
+        REMIX,
+        EXTEND
+    }
+
+    @Override
+    public String resolution() {
+        return size;
+    }
+}

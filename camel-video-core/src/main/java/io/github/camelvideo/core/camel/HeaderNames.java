@@ -1,0 +1,18 @@
+package io.github.camelvideo.core.camel;
+
+/**
+ * The output header names of one component, so that one writer serves every component.
+ *
+ * @param jobId     job id header
+ * @param status    provider status header
+ * @param progress  progress header
+ * @param model     model header
+ * @param seconds   reported length header
+ * @param size      size or resolution header
+ * @param expiresAt expiry header
+ * @param costUsd   cost estimate header
+ * @param duration  probed duration header
+ */
+public record HeaderNames(String jobId, String status, String progress, String model, String seconds, String size,
+                          String expiresAt, String costUsd, String duration) {
+}

@@ -1,0 +1,65 @@
+package io.github.camelvideo.core.camel;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.github.camelvideo.core.download.DownloadedFile;
+import io.github.camelvideo.core.job.JobOutcome;
+import io.github.camelvideo.core.spi.JobStatus;
+
+/**
+ * Writes a job's result into a message: status headers always; with a download, the {@link java.io.File} body plus
+ * the file name, content type, length and probed figures that {@code file:} and {@code aws2-s3} use to store the
+ * file without reading it into memory; without one, the provider's job object as body.
+ */
+public final class OutcomeWriter {
+
+    private final HeaderNames names;
+
+    public OutcomeWriter(HeaderNames names) {
+        this.names = names;
+    }
+
+    /** Sets the headers of a job status; absent values leave existing headers alone. */
+    public void writeStatus(Message message, JobStatus status) {
+        message.setHeader(names.jobId(), status.ref().id());
+        setIfPresent(message, names.status(), status.status());
+        setIfPresent(message, names.progress(), status.progress());
+        setIfPresent(message, names.model(), status.model());
+        setIfPresent(message, names.seconds(), status.seconds());
+        setIfPresent(message, names.size(), status.size());
+        setIfPresent(message, names.expiresAt(), status.expiresAt());
+    }
+
+    /** Writes a whole outcome. */
+    public void write(Message message, JobOutcome outcome) {
+        writeStatus(message, outcome.status());
+        if (outcome.cost() != null) {
+            message.setHeader(names.costUsd(), outcome.cost().usd());
+        }
+        if (outcome.file() != null) {
+            writeFile(message, outcome.file());
+        } else {
+            message.setBody(outcome.status().body());
+        }
+    }
+
+    /** Makes a downloaded file the body. */
+    public void writeFile(Message message, DownloadedFile file) {
+        message.setBody(file.path().toFile());
+        message.setHeader(Exchange.FILE_NAME, file.path().getFileName().toString());
+        message.setHeader(Exchange.CONTENT_TYPE, file.mediaType().contentType());
+        message.setHeader(Exchange.FILE_LENGTH, file.size());
+        message.setHeader(Exchange.CONTENT_LENGTH, file.size());
+        if (file.mp4() != null) {
+            message.setHeader(names.duration(), file.mp4().durationSeconds());
+            message.setHeader(names.size(), file.mp4().size());
+        }
+    }
+
+    private static void setIfPresent(Message message, String name, Object value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        }
+    }
+}

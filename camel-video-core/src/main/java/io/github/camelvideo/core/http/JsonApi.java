@@ -1,0 +1,104 @@
+package io.github.camelvideo.core.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.camelvideo.core.error.VideoServerException;
+
+/**
+ * JSON calls to one provider: sends a request, returns successful responses and turns error responses into
+ * exceptions. Error bodies in the common {@code {"error": {...}}} envelope (OpenAI's and Google's) are read for the
+ * message, the code ({@code code} when it is text, else {@code status}, else {@code type}) and the field at fault.
+ */
+public final class JsonApi {
+
+    /** Shared mapper: unknown fields are ignored, because providers add fields over time. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static final int MAX_MESSAGE = 500;
+
+    private final HttpTransport http;
+    private final String provider;
+
+    public JsonApi(HttpTransport http, String provider) {
+        this.http = http;
+        this.provider = provider;
+    }
+
+    public HttpTransport http() {
+        return http;
+    }
+
+    /**
+     * Sends the request; a 2xx response completes the stage, anything else fails it with the matching exception.
+     *
+     * @param jobId the job concerned, for error messages, or {@code null}
+     */
+    public CompletionStage<HttpResponse<byte[]>> call(HttpRequest request, String jobId) {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            throw HttpErrors.toException(provider, jobId, status, response.headers(),
+                    parseError(status, response.body()));
+        });
+    }
+
+    /** Reads a successful JSON body as the given type. */
+    public <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+        try {
+            return MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new VideoServerException(provider + " sent a response that is not the expected JSON: "
+                                           + snippet(response.body()), provider, null, null,
+                    response.statusCode(), e);
+        }
+    }
+
+    /** Serialises a request body. */
+    public static HttpRequest.BodyPublisher json(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads an error envelope; a body that is not one is summarised as text. */
+    public static ApiError parseError(int status, byte[] body) {
+        try {
+            JsonNode error = MAPPER.readTree(body).path("error");
+            if (error.isObject()) {
+                String code = error.path("code").isTextual() ? error.path("code").asText()
+                        : text(error, "status") != null ? text(error, "status") : text(error, "type");
+                return new ApiError(code, limit(error.path("message").asText("")), text(error, "param"));
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to the text summary
+        }
+        return new ApiError(null, "HTTP " + status + ": " + snippet(body), null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isTextual() ? v.asText() : null;
+    }
+
+    private static String snippet(byte[] body) {
+        return body == null ? "" : limit(new String(body, StandardCharsets.UTF_8).strip());
+    }
+
+    private static String limit(String s) {
+        return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "...";
+    }
+}
