@@ -1,0 +1,32 @@
+package io.github.camelvideo.examples;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.github.camelvideo.core.error.VideoException;
+
+/**
+ * The demo's Java DSL routes. A prompt in, an MP4 file out: each {@code sora:} step submits a job, waits for it
+ * without holding a thread and continues with the downloaded file.
+ */
+public class DemoRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        // every failure keeps the video id (when a job exists) so the summary can name it
+        onException(VideoException.class)
+                .handled(true)
+                .log("Video ${header.CamelSoraVideoId} failed: ${exception.message}");
+
+        from("direct:textToVideo").routeId("java-text-to-video")
+                .to("sora:textToVideo")
+                .log("Video ${header.CamelSoraVideoId} ready: ${header.CamelFileName}");
+
+        from("direct:imageToVideo").routeId("java-image-to-video")
+                .to("sora:imageToVideo")
+                .log("Video ${header.CamelSoraVideoId} from an image ready: ${header.CamelFileName}");
+
+        from("direct:remix").routeId("java-remix")
+                .to("sora:remix")
+                .log("Remix ${header.CamelSoraVideoId} ready: ${header.CamelFileName}");
+    }
+}
