@@ -1,0 +1,97 @@
+package io.github.camelvideo.emulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator from the command line until the process is stopped:
+ * {@code java -jar camel-video-emulator.jar --port 8089 --job-duration 3000}.
+ */
+public final class EmulatorMain {
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar camel-video-emulator.jar [options]",
+            "Offline emulator of the OpenAI Videos API (/v1/videos) that renders real MP4 files.",
+            "",
+            "  --port N             port to listen on (default 8089; 0 picks a free port)",
+            "  --host ADDRESS       address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+            "  --job-duration MS    milliseconds from queued to completed (default 3000)",
+            "  --api-key KEY        accept only this bearer key (default: any non-empty key)",
+            "  --poll-after-ms N    openai-poll-after-ms header value (default 1000; 0 omits it)",
+            "  --retention-seconds N  seconds from completion until content expires (default 3600)",
+            "  --verbose            log every request (slf4j-simple, debug level)",
+            "  --help               print this help");
+
+    private EmulatorMain() {
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args command-line options, see {@code --help}
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        VideoEmulator.Builder builder;
+        try {
+            builder = parse(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (builder == null) {
+            return; // --help
+        }
+        VideoEmulator emulator = builder.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "video-emulator-shutdown"));
+        System.out.println("Camel Video emulator (OpenAI Videos API) listening on " + emulator.baseUrl());
+        System.out.println("Use it with: Authorization: Bearer <any key>; stop with Ctrl+C.");
+        stopped.await();
+    }
+
+    /** Parses options into a builder; prints usage and returns null for {@code --help}. */
+    static VideoEmulator.Builder parse(String[] args, PrintStream out) {
+        VideoEmulator.Builder builder = VideoEmulator.builder().port(8089);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                out.println(USAGE);
+                return null;
+            }
+            if (option.equals("--verbose")) {
+                // Read by slf4j-simple when the first logger is created, which happens later.
+                System.setProperty("org.slf4j.simpleLogger.log.io.github.camelvideo.emulator", "debug");
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> builder.port(number(option, value));
+                case "--host" -> builder.host(value);
+                case "--job-duration" -> builder.jobDuration(Duration.ofMillis(number(option, value)));
+                case "--api-key" -> builder.apiKey(value);
+                case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
+                case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
+                default -> throw new IllegalArgumentException("Unknown option " + option);
+            }
+        }
+        return builder;
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a number for " + option + ": " + value);
+        }
+    }
+}

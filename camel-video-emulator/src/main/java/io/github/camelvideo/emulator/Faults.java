@@ -1,0 +1,188 @@
+package io.github.camelvideo.emulator;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.github.camelvideo.emulator.openai.ContentFault;
+import io.github.camelvideo.emulator.openai.JobFate;
+
+/**
+ * Faults to inject, set by tests. Every rule applies a number of times ({@code times}) and is
+ * then used up; when several rules match, the one added first is used first. Thread-safe.
+ *
+ * <p>Request rules match an HTTP method (case-insensitive; {@code "*"} for any) and a regular
+ * expression that must match the whole request path, e.g. {@code ("POST", "/v1/videos")} or
+ * {@code ("GET", "/v1/videos/[^/]+")}. Rules count only authenticated requests.
+ */
+public final class Faults {
+
+    /** What happens to a matching request. */
+    enum HttpFaultKind {
+        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP;
+
+        boolean beforeHandling() {
+            return this == RATE_LIMIT || this == SERVER_ERROR;
+        }
+    }
+
+    /** A request fault that was triggered. */
+    record HttpFault(HttpFaultKind kind, int retryAfterSeconds) {
+    }
+
+    private static final class Counted<T> {
+        final T value;
+        int remaining;
+
+        Counted(T value, int remaining) {
+            this.value = value;
+            this.remaining = remaining;
+        }
+    }
+
+    private record RequestRule(HttpFaultKind kind, String method, Pattern path, int retryAfterSeconds) {
+        boolean matches(String requestMethod, String requestPath) {
+            return (method.equals("*") || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).matches();
+        }
+    }
+
+    private final List<Counted<RequestRule>> requestRules = new ArrayList<>();
+    private final List<Counted<JobFate>> jobRules = new ArrayList<>();
+    private final List<Counted<ContentFault>> contentRules = new ArrayList<>();
+
+    Faults() {
+    }
+
+    /**
+     * Answers the next {@code times} matching requests with 429, a {@code Retry-After} header and
+     * OpenAI's rate-limit envelope. The request is not processed.
+     */
+    public Faults rateLimit(String method, String pathRegex, int times, int retryAfterSeconds) {
+        if (retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must be >= 0");
+        }
+        return addRequestRule(HttpFaultKind.RATE_LIMIT, method, pathRegex, times, retryAfterSeconds);
+    }
+
+    /** Answers the next {@code times} matching requests with 500; the request is not processed. */
+    public Faults serverError(String method, String pathRegex, int times) {
+        return addRequestRule(HttpFaultKind.SERVER_ERROR, method, pathRegex, times, 0);
+    }
+
+    /**
+     * Processes the next {@code times} matching requests that succeed (so a POST creates its job)
+     * but answers 500: an in-doubt submission.
+     */
+    public Faults acceptThenFail(String method, String pathRegex, int times) {
+        return addRequestRule(HttpFaultKind.ACCEPT_THEN_FAIL, method, pathRegex, times, 0);
+    }
+
+    /**
+     * Processes the next {@code times} matching requests that succeed (so a POST creates its job)
+     * but closes the connection without any response.
+     */
+    public Faults acceptThenDrop(String method, String pathRegex, int times) {
+        return addRequestRule(HttpFaultKind.ACCEPT_THEN_DROP, method, pathRegex, times, 0);
+    }
+
+    /**
+     * The next {@code times} successful {@code /content} responses declare their full
+     * Content-Length, send {@code afterBytes} bytes (at most one less than the length) and then
+     * close the connection. The client sees an IOException and may resume with {@code Range}.
+     */
+    public Faults resetDownload(int times, long afterBytes) {
+        if (afterBytes < 0) {
+            throw new IllegalArgumentException("afterBytes must be >= 0");
+        }
+        return addCounted(contentRules, new ContentFault.Reset(afterBytes), times);
+    }
+
+    /** The next {@code times} created jobs end {@code failed} with this {@code error.code} and message. */
+    public Faults failJobs(int times, String code, String message) {
+        return addCounted(jobRules, JobFate.fail(Objects.requireNonNull(code, "code"),
+                Objects.requireNonNull(message, "message")), times);
+    }
+
+    /** The next {@code times} created jobs never finish: in progress forever, progress below 100. */
+    public Faults neverFinishJobs(int times) {
+        return addCounted(jobRules, JobFate.neverFinish(), times);
+    }
+
+    /**
+     * The next {@code times} successful {@code /content} responses are 200 with
+     * {@code Content-Type: application/json} and an error document instead of the media.
+     */
+    public Faults jsonFromContent(int times) {
+        return addCounted(contentRules, new ContentFault.JsonBody(), times);
+    }
+
+    /** Removes every rule. */
+    public synchronized void reset() {
+        requestRules.clear();
+        jobRules.clear();
+        contentRules.clear();
+    }
+
+    private Faults addRequestRule(HttpFaultKind kind, String method, String pathRegex, int times, int retryAfter) {
+        Objects.requireNonNull(method, "method");
+        RequestRule rule = new RequestRule(kind, method, Pattern.compile(Objects.requireNonNull(pathRegex, "pathRegex")),
+                retryAfter);
+        return addCounted(requestRules, rule, times);
+    }
+
+    private synchronized <T> Faults addCounted(List<Counted<T>> rules, T value, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be >= 0");
+        }
+        if (times > 0) {
+            rules.add(new Counted<>(value, times));
+        }
+        return this;
+    }
+
+    /** Consumes a rule applying before the request is processed (429, 500), or returns null. */
+    synchronized HttpFault takeBeforeHandling(String method, String path) {
+        return takeRequestRule(method, path, true);
+    }
+
+    /** Consumes a rule applying after a successful processing (accept then fail/drop), or returns null. */
+    synchronized HttpFault takeAfterAccepting(String method, String path) {
+        return takeRequestRule(method, path, false);
+    }
+
+    synchronized JobFate takeJobFate() {
+        JobFate fate = take(jobRules);
+        return fate == null ? JobFate.COMPLETE : fate;
+    }
+
+    synchronized ContentFault takeContentFault() {
+        return take(contentRules);
+    }
+
+    private HttpFault takeRequestRule(String method, String path, boolean before) {
+        for (Iterator<Counted<RequestRule>> it = requestRules.iterator(); it.hasNext();) {
+            Counted<RequestRule> counted = it.next();
+            RequestRule rule = counted.value;
+            if (rule.kind().beforeHandling() == before && rule.matches(method, path)) {
+                if (--counted.remaining == 0) {
+                    it.remove();
+                }
+                return new HttpFault(rule.kind(), rule.retryAfterSeconds());
+            }
+        }
+        return null;
+    }
+
+    private static <T> T take(List<Counted<T>> rules) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        Counted<T> first = rules.get(0);
+        if (--first.remaining == 0) {
+            rules.remove(0);
+        }
+        return first.value;
+    }
+}

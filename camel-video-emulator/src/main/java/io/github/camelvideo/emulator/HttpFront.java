@@ -1,0 +1,149 @@
+package io.github.camelvideo.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.camelvideo.emulator.openai.ApiException;
+import io.github.camelvideo.emulator.openai.ApiRequest;
+import io.github.camelvideo.emulator.openai.ApiResponse;
+import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the emulator: reads each exchange, applies authentication and request
+ * faults around the API, records the request and writes the response.
+ */
+final class HttpFront implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+    /** Larger bodies are refused rather than buffered (the documented upload limits are far lower). */
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final OpenAiVideosApi api;
+    private final Faults faults;
+    private final RequestLog log;
+    private final Clock clock;
+    private final AtomicLong arrivals = new AtomicLong();
+
+    HttpFront(OpenAiVideosApi api, Faults faults, RequestLog log, Clock clock) {
+        this.api = api;
+        this.faults = faults;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        long arrival = arrivals.incrementAndGet();
+        Instant at = clock.instant();
+        ApiRequest request = null;
+        try {
+            request = read(exchange);
+            ApiResponse response = serve(request);
+            if (response == null) {
+                // Accepted but the answer is lost: close the connection without a response.
+                record(arrival, at, request, 0);
+                LOG.debug("{} {} -> connection dropped", request.method(), request.path());
+                exchange.close();
+                return;
+            }
+            record(arrival, at, request, response.status());
+            write(exchange, request, response);
+        } catch (IOException e) {
+            LOG.debug("Exchange failed: {}", e.toString());
+            if (request == null) {
+                record(arrival, at, new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(), Map.of(), new byte[0]), 0);
+            }
+            exchange.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Unexpected failure", e);
+            exchange.close();
+        }
+    }
+
+    /** Returns the response to send, or null to drop the connection. */
+    private ApiResponse serve(ApiRequest request) {
+        Optional<ApiResponse> unauthorized = api.authenticate(request);
+        if (unauthorized.isPresent()) {
+            return unauthorized.get();
+        }
+        Faults.HttpFault before = faults.takeBeforeHandling(request.method(), request.path());
+        if (before != null) {
+            if (before.kind() == Faults.HttpFaultKind.RATE_LIMIT) {
+                return ApiException.rateLimited().toResponse()
+                        .header("Retry-After", Integer.toString(before.retryAfterSeconds()));
+            }
+            return ApiException.serverError().toResponse();
+        }
+        ApiResponse response = api.handle(request);
+        if (response.status() / 100 == 2) {
+            Faults.HttpFault after = faults.takeAfterAccepting(request.method(), request.path());
+            if (after != null) {
+                return after.kind() == Faults.HttpFaultKind.ACCEPT_THEN_DROP ? null : ApiException.serverError().toResponse();
+            }
+        }
+        return response;
+    }
+
+    private static ApiRequest read(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            throw new IOException("Request body over " + MAX_BODY + " bytes");
+        }
+        return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), headers, body);
+    }
+
+    private void record(long arrival, Instant at, ApiRequest request, int status) {
+        log.add(arrival, new RecordedRequest(at, request.method(), request.path(), request.query(), request.headers(),
+                request.body(), status));
+    }
+
+    private static void write(HttpExchange exchange, ApiRequest request, ApiResponse response) throws IOException {
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.getResponseHeaders().set("x-request-id", requestId());
+        ApiResponse.Body body = response.body();
+        long length = body == null ? 0 : body.length();
+        LOG.debug("{} {} -> {} ({} bytes)", request.method(), request.path(), response.status(), length);
+        // For HttpServer, 0 would mean chunked encoding and -1 means no body.
+        exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+        if (length > 0) {
+            OutputStream out = exchange.getResponseBody();
+            try {
+                body.writeTo(out);
+            } catch (ApiResponse.AbortConnection e) {
+                LOG.debug("{} {}: {}", request.method(), request.path(), e.getMessage());
+                // Closing the exchange with bytes still owed closes the connection.
+                exchange.close();
+                return;
+            }
+        }
+        exchange.close();
+    }
+
+    private static String requestId() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return "req_" + HexFormat.of().formatHex(bytes);
+    }
+}

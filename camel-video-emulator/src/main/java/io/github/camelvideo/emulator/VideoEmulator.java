@@ -1,0 +1,224 @@
+package io.github.camelvideo.emulator;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelvideo.emulator.media.MediaLibrary;
+import io.github.camelvideo.emulator.openai.ApiSettings;
+import io.github.camelvideo.emulator.openai.ContentFault;
+import io.github.camelvideo.emulator.openai.FaultHooks;
+import io.github.camelvideo.emulator.openai.JobFate;
+import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
+
+/**
+ * An offline emulator of the OpenAI Videos API ({@code /v1/videos...}) that renders real MP4s.
+ *
+ * <p>Start one per test (port 0 picks a free port), point the client at {@link #baseUrl()},
+ * inject faults with {@link #faults()} and assert on {@link #requests()}:
+ *
+ * <pre>{@code
+ * try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(Duration.ofMillis(500)).start()) {
+ *     emulator.faults().rateLimit("POST", "/v1/videos", 1, 2);
+ *     // ... call emulator.baseUrl() + "/videos" with "Authorization: Bearer any-key"
+ * }
+ * }</pre>
+ *
+ * <p>Jobs are queued for the first 10 % of the job duration, then in progress with rising
+ * progress, then completed; their state is computed from the clock when read.
+ */
+public final class VideoEmulator implements AutoCloseable {
+
+    /** HTTP worker threads: enough for hundreds of polling clients, as each request is short. */
+    private static final int HTTP_THREADS = 32;
+    /** Pending connections the listener queues, so bursts of new clients are not refused. */
+    private static final int BACKLOG = 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final MediaLibrary media;
+    private final OpenAiVideosApi api;
+    private final Faults faults = new Faults();
+    private final RequestLog log = new RequestLog();
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private VideoEmulator(Builder builder) throws IOException {
+        this.media = new MediaLibrary();
+        FaultHooks hooks = new FaultHooks() {
+            @Override
+            public JobFate nextJobFate() {
+                return faults.takeJobFate();
+            }
+
+            @Override
+            public ContentFault nextContentFault() {
+                return faults.takeContentFault();
+            }
+        };
+        this.api = new OpenAiVideosApi(new ApiSettings(builder.jobDuration, builder.retention, builder.pollAfterMs,
+                builder.apiKey, builder.clock), media, hooks);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
+            Thread t = new Thread(r, "video-emulator-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(builder.host), builder.port),
+                    BACKLOG);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            media.close();
+            throw e;
+        }
+        server.createContext("/", new HttpFront(api, faults, log, builder.clock));
+        server.setExecutor(executor);
+        server.start();
+        String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** A builder with the defaults: ephemeral port, 3 s jobs, any key, poll-after 1000 ms, 1 h retention. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The API base URL, e.g. {@code http://127.0.0.1:54321/v1}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port the emulator listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The fault plan; changes apply to the next requests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Every request received so far, in arrival order (a snapshot). */
+    public List<RecordedRequest> requests() {
+        return log.snapshot();
+    }
+
+    /**
+     * The recorded requests with this method ({@code "*"} for any) whose path fully matches
+     * {@code pathRegex}, e.g. {@code requests("POST", "/v1/videos")}.
+     */
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        return log.matching(method, pathRegex);
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRequests() {
+        log.clear();
+    }
+
+    /** The number of videos created so far and not deleted. */
+    public int jobCount() {
+        return api.jobCount();
+    }
+
+    /** Stops the server and deletes the rendered media. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        media.close();
+    }
+
+    /** Configures and starts a {@link VideoEmulator}. */
+    public static final class Builder {
+        private int port;
+        private String host = "127.0.0.1";
+        private Duration jobDuration = Duration.ofSeconds(3);
+        private String apiKey;
+        private long pollAfterMs = 1000;
+        private Duration retention = Duration.ofHours(1);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The port to listen on; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Bad port " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}, {@code 0.0.0.0} for every interface. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Time from creation to completion of each job; default 3 s. */
+        public Builder jobDuration(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("jobDuration must not be negative");
+            }
+            this.jobDuration = d;
+            return this;
+        }
+
+        /** The only accepted API key; default null accepts any non-empty bearer token. */
+        public Builder apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        /** Value of the {@code openai-poll-after-ms} header on retrieve; default 1000; {@code <= 0} omits it. */
+        public Builder pollAfterMs(long ms) {
+            this.pollAfterMs = ms;
+            return this;
+        }
+
+        /** Time from {@code completed_at} to {@code expires_at}; default 1 h. Content is 404 after it. */
+        public Builder retention(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("retention must not be negative");
+            }
+            this.retention = d;
+            return this;
+        }
+
+        /** The time source of the job lifecycle and of recorded request times; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @throws IOException if the port cannot be bound
+         */
+        public VideoEmulator start() throws IOException {
+            return new VideoEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.github.camelvideo.emulator.openai;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.camelvideo.emulator.media.MediaLibrary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OpenAI Videos API ({@code /v1/videos...}): authentication, routing and the handlers of
+ * create, retrieve, list, delete, content, remix and extensions.
+ */
+public final class OpenAiVideosApi {
+
+    /** Path prefix of every endpoint. */
+    public static final String BASE_PATH = "/v1/videos";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiVideosApi.class);
+
+    private final ApiSettings settings;
+    private final MediaLibrary media;
+    private final FaultHooks faults;
+    private final VideoStore store = new VideoStore();
+    private final ContentResponder content;
+
+    /**
+     * Creates the API.
+     *
+     * @param settings lifecycle, auth and header settings
+     * @param media where rendered files come from
+     * @param faults the fault plan consulted for job fates and downloads
+     */
+    public OpenAiVideosApi(ApiSettings settings, MediaLibrary media, FaultHooks faults) {
+        this.settings = settings;
+        this.media = media;
+        this.faults = faults;
+        this.content = new ContentResponder(media, faults);
+    }
+
+    /** Number of videos currently stored (created and not deleted). */
+    public int jobCount() {
+        return store.size();
+    }
+
+    /**
+     * Checks the bearer key.
+     *
+     * @return a 401 response when the request is not authenticated, else empty
+     */
+    public Optional<ApiResponse> authenticate(ApiRequest request) {
+        String authorization = request.header("authorization");
+        String key = null;
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = authorization.substring(7).trim();
+        }
+        boolean ok = key != null && !key.isEmpty() && (settings.apiKey() == null || settings.apiKey().equals(key));
+        return ok ? Optional.empty() : Optional.of(ApiException.unauthorized(key).toResponse());
+    }
+
+    /** Serves an authenticated request; never throws. */
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            return route(request);
+        } catch (ApiException e) {
+            return e.toResponse();
+        } catch (RuntimeException e) {
+            LOG.warn("Unexpected failure serving {} {}", request.method(), request.path(), e);
+            return ApiException.serverError().toResponse();
+        }
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        String path = request.path();
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        String method = request.method();
+        if (path.equals(BASE_PATH)) {
+            switch (method) {
+                case "POST":
+                    return create(request);
+                case "GET":
+                    return list(request);
+                default:
+                    throw ApiException.invalidUrl(method, request.path());
+            }
+        }
+        if (!path.startsWith(BASE_PATH + "/")) {
+            throw ApiException.invalidUrl(method, request.path());
+        }
+        String[] segments = path.substring(BASE_PATH.length() + 1).split("/", -1);
+        if (segments.length == 1 && segments[0].equals("extensions") && method.equals("POST")) {
+            return extend(request);
+        }
+        if (segments.length == 1 && method.equals("GET")) {
+            return retrieve(segments[0]);
+        }
+        if (segments.length == 1 && method.equals("DELETE")) {
+            return delete(segments[0]);
+        }
+        if (segments.length == 2 && segments[1].equals("content") && method.equals("GET")) {
+            VideoJob job = store.require(segments[0]);
+            long now = now();
+            return content.respond(request, job, state(job, now), now);
+        }
+        if (segments.length == 2 && segments[1].equals("remix") && method.equals("POST")) {
+            return remix(request, segments[0]);
+        }
+        throw ApiException.invalidUrl(method, request.path());
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        VideoRequests.Create create = VideoRequests.create(RequestForm.parse(request));
+        VideoJob job = store.create(create.model(), create.prompt(), create.size(), create.seconds(), now(), null, 0,
+                faults.nextJobFate());
+        return created(job);
+    }
+
+    private ApiResponse remix(ApiRequest request, String sourceId) {
+        String prompt = VideoRequests.remix(RequestForm.parse(request));
+        VideoJob source = requireCompleted(sourceId, "remixed");
+        VideoJob job = store.create(source.model(), prompt, source.size(), source.seconds(), now(), source.id(), 0,
+                faults.nextJobFate());
+        return created(job);
+    }
+
+    private ApiResponse extend(ApiRequest request) {
+        VideoRequests.Extension extension = VideoRequests.extension(RequestForm.parse(request));
+        VideoJob source = requireCompleted(extension.videoId(), "extended");
+        int total = source.seconds() + extension.seconds();
+        if (source.extensions() >= VideoRequests.MAX_EXTENSIONS) {
+            throw ApiException.invalidRequest("Video '" + source.id() + "' has already been extended "
+                    + VideoRequests.MAX_EXTENSIONS + " times, the maximum.", "video", "invalid_value");
+        }
+        if (total > VideoRequests.MAX_EXTENDED_SECONDS) {
+            throw ApiException.invalidRequest("Invalid 'seconds': the extended video would last " + total
+                    + " seconds; the maximum is " + VideoRequests.MAX_EXTENDED_SECONDS + ".", "seconds", "invalid_value");
+        }
+        // Video.seconds of an extension is the stitched total.
+        VideoJob job = store.create(source.model(), extension.prompt(), source.size(), total, now(), null,
+                source.extensions() + 1, faults.nextJobFate());
+        return created(job);
+    }
+
+    private ApiResponse created(VideoJob job) {
+        if (job.fate().kind() == JobFate.Kind.COMPLETE) {
+            // Start rendering now so the download is ready when the job completes.
+            media.prefetch(job.width(), job.height(), job.seconds());
+        }
+        LOG.debug("Created {} ({} {} {} s, fate {})", job.id(), job.model(), job.size(), job.seconds(), job.fate().kind());
+        return ApiResponse.json(200, job.toJson(state(job, now())));
+    }
+
+    private ApiResponse retrieve(String id) {
+        VideoJob job = store.require(id);
+        ApiResponse response = ApiResponse.json(200, job.toJson(state(job, now())));
+        if (settings.pollAfterMs() > 0) {
+            response.header("openai-poll-after-ms", Long.toString(settings.pollAfterMs()));
+        }
+        return response;
+    }
+
+    private ApiResponse delete(String id) {
+        VideoJob job = store.require(id);
+        VideoJob.State state = state(job, now());
+        if (!state.isFinished()) {
+            throw ApiException.invalidRequest("Video '" + id + "' is " + state.status()
+                    + "; only completed or failed videos can be deleted.", null, null);
+        }
+        store.remove(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("object", "video.deleted");
+        body.put("deleted", true);
+        return ApiResponse.json(200, body);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        int limit = ListParams.limit(request.queryParam("limit"));
+        boolean ascending = ListParams.ascending(request.queryParam("order"));
+        String after = request.queryParam("after");
+        List<VideoJob> all = store.sorted(ascending);
+        int from = 0;
+        if (after != null && !after.isEmpty()) {
+            VideoStore.SortKey cursor = store.cursor(after);
+            if (cursor == null) {
+                throw ApiException.invalidRequest("Invalid 'after': no video with id '" + after + "'.", "after",
+                        "invalid_value");
+            }
+            while (from < all.size() && !isAfter(all.get(from), cursor, ascending)) {
+                from++;
+            }
+        }
+        List<VideoJob> page = all.subList(from, Math.min(all.size(), from + limit));
+        long now = now();
+        List<Map<String, Object>> data = new ArrayList<>();
+        page.forEach(job -> data.add(job.toJson(state(job, now))));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("object", "list");
+        body.put("data", data);
+        body.put("first_id", page.isEmpty() ? null : page.get(0).id());
+        body.put("last_id", page.isEmpty() ? null : page.get(page.size() - 1).id());
+        body.put("has_more", from + page.size() < all.size());
+        return ApiResponse.json(200, body);
+    }
+
+    private static boolean isAfter(VideoJob job, VideoStore.SortKey cursor, boolean ascending) {
+        int cmp = VideoStore.ASCENDING.compare(new VideoStore.SortKey(job.createdAtMillis(), job.sequence()), cursor);
+        return ascending ? cmp > 0 : cmp < 0;
+    }
+
+    private VideoJob requireCompleted(String id, String verb) {
+        VideoJob source = store.require(id);
+        VideoJob.State state = state(source, now());
+        if (!state.isCompleted()) {
+            throw ApiException.invalidRequest("Video '" + id + "' is " + state.status() + "; only completed videos can be "
+                    + verb + ".", null, null);
+        }
+        return source;
+    }
+
+    private VideoJob.State state(VideoJob job, long nowMillis) {
+        return job.stateAt(nowMillis, settings.jobDuration().toMillis(), settings.retention().toMillis());
+    }
+
+    private long now() {
+        return settings.clock().millis();
+    }
+}

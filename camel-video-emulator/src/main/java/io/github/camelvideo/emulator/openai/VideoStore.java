@@ -1,0 +1,76 @@
+package io.github.camelvideo.emulator.openai;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The videos of the emulated project, safe for concurrent use. */
+final class VideoStore {
+
+    /** Sort position of a video, kept after deletion so a deleted id still works as a list cursor. */
+    record SortKey(long createdAtMillis, long sequence) {
+    }
+
+    static final Comparator<SortKey> ASCENDING =
+            Comparator.comparingLong(SortKey::createdAtMillis).thenComparingLong(SortKey::sequence);
+
+    private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
+    private final Map<String, SortKey> cursors = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** A new random video id in OpenAI's shape. */
+    static String newId() {
+        byte[] bytes = new byte[24];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return "video_" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Stores a new job built from its creation details. */
+    VideoJob create(String model, String prompt, String size, int seconds, long nowMillis, String remixedFrom,
+            int extensions, JobFate fate) {
+        VideoJob job = new VideoJob(newId(), sequence.incrementAndGet(), model, prompt, size, seconds, nowMillis,
+                remixedFrom, extensions, fate);
+        cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
+        jobs.put(job.id(), job);
+        return job;
+    }
+
+    /**
+     * The job with this id.
+     *
+     * @throws ApiException 404 when there is none
+     */
+    VideoJob require(String id) {
+        VideoJob job = jobs.get(id);
+        if (job == null) {
+            throw ApiException.notFound("Video with id '" + id + "' not found.");
+        }
+        return job;
+    }
+
+    boolean remove(String id) {
+        return jobs.remove(id) != null;
+    }
+
+    int size() {
+        return jobs.size();
+    }
+
+    /** The sort key of a current or deleted video, or null for an id never seen. */
+    SortKey cursor(String id) {
+        return cursors.get(id);
+    }
+
+    /** A snapshot of all jobs in the given order. */
+    List<VideoJob> sorted(boolean ascending) {
+        Comparator<VideoJob> order = Comparator.comparing(j -> new SortKey(j.createdAtMillis(), j.sequence()), ASCENDING);
+        List<VideoJob> list = new ArrayList<>(jobs.values());
+        list.sort(ascending ? order : order.reversed());
+        return list;
+    }
+}
