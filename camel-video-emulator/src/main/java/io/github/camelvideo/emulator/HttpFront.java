@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class HttpFront implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
-    /** Larger bodies are refused rather than buffered (the documented upload limits are far lower). */
+    /** Larger bodies are refused (413) rather than buffered further; real upload limits are far lower. */
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
     private final OpenAiVideosApi api;
@@ -53,7 +53,10 @@ final class HttpFront implements HttpHandler {
         ApiRequest request = null;
         try {
             request = read(exchange);
-            ApiResponse response = serve(request);
+            ApiResponse response = request.body().length > MAX_BODY
+                    ? new ApiException(413, "invalid_request_error", "Request body too large: the limit is " + MAX_BODY
+                            + " bytes.", null, null).toResponse()
+                    : serve(request);
             if (response == null) {
                 // Accepted but the answer is lost: close the connection without a response.
                 record(arrival, at, request, 0);
@@ -106,9 +109,6 @@ final class HttpFront implements HttpHandler {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            throw new IOException("Request body over " + MAX_BODY + " bytes");
         }
         return new ApiRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), headers, body);

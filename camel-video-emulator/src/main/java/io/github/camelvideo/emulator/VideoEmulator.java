@@ -44,6 +44,16 @@ public final class VideoEmulator implements AutoCloseable {
     /** Pending connections the listener queues, so bursts of new clients are not refused. */
     private static final int BACKLOG = 1024;
 
+    static {
+        // The JDK server flushes response headers and body in separate writes; without
+        // TCP_NODELAY each response then waits ~40 ms for the client's delayed ACK (Nagle).
+        // The JDK reads this property once, when its server configuration class loads, so it
+        // must be set before any HttpServer starts in this JVM; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final MediaLibrary media;

@@ -1,0 +1,51 @@
+package io.github.camelvideo.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class EmulatorMainTest {
+
+    @Test
+    void helpPrintsUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        VideoEmulator.Builder builder = EmulatorMain.parse(new String[] {"--help"},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(builder).isNull();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
+                .contains("--api-key").contains("--poll-after-ms");
+    }
+
+    @Test
+    void optionsConfigureTheEmulator() throws Exception {
+        VideoEmulator.Builder builder = EmulatorMain.parse(new String[] {"--port", "0", "--job-duration", "0",
+            "--api-key", "sk-main-key-123", "--poll-after-ms", "50"}, System.out);
+
+        try (VideoEmulator emulator = builder.start()) {
+            assertThat(emulator.baseUrl()).isEqualTo("http://127.0.0.1:" + emulator.port() + "/v1");
+            TestClient client = new TestClient(emulator.baseUrl(), "sk-main-key-123");
+            String id = client.create("{\"prompt\":\"p\"}").get("id").asText();
+            var response = client.get("/videos/" + id);
+            assertThat(TestClient.json(response).get("status").asText()).isEqualTo("completed");
+            assertThat(response.headers().firstValue("openai-poll-after-ms")).hasValue("50");
+            assertThat(new TestClient(emulator.baseUrl(), "other").get("/videos").statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void badOptionsAreRejected() {
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--nope", "1"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port", "x"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
