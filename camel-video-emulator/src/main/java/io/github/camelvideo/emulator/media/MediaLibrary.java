@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,6 +35,14 @@ public final class MediaLibrary implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
 
+    /** Libraries not closed yet; deleted at JVM exit so a forgotten close() leaves no files. */
+    private static final Set<MediaLibrary> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(MediaLibrary::deleteFiles),
+                "video-emulator-media-cleanup"));
+    }
+
     private final Path directory;
     private final ExecutorService renderPool;
     private final ConcurrentMap<String, CompletableFuture<Path>> cache = new ConcurrentHashMap<>();
@@ -53,6 +62,7 @@ public final class MediaLibrary implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        OPEN.add(this);
     }
 
     /** The directory holding the rendered files. */
@@ -151,6 +161,9 @@ public final class MediaLibrary implements AutoCloseable {
     /** Stops rendering and deletes every rendered file. */
     @Override
     public void close() {
+        if (!OPEN.remove(this)) {
+            return; // already closed
+        }
         renderPool.shutdownNow();
         try {
             if (!renderPool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -159,10 +172,18 @@ public final class MediaLibrary implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deleteFiles();
+    }
+
+    private void deleteFiles() {
+        if (!Files.exists(directory)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Cannot delete {}: {}", directory, e.toString());
+        } catch (IOException | UncheckedIOException e) {
+            // Another cleanup (close and the exit hook can race at JVM exit) got there first.
+            LOG.debug("Cannot delete {}: {}", directory, e.toString());
         }
     }
 
