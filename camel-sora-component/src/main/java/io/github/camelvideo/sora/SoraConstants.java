@@ -11,7 +11,8 @@ public final class SoraConstants {
     public static final String OPERATION = "CamelSoraOperation";
 
     @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
-                                                + " (textToVideo, remix, extend).",
+                                                + " (textToVideo, remix, extend, and imageToVideo when the image"
+                                                + " comes from CamelSoraImageUrl).",
               javaType = "String")
     public static final String PROMPT = "CamelSoraPrompt";
 
@@ -32,7 +33,8 @@ public final class SoraConstants {
               javaType = "String")
     public static final String SIZE = "CamelSoraSize";
 
-    @Metadata(label = "producer", description = "imageToVideo: an https or base64 data URL of the first-frame image,"
+    @Metadata(label = "producer", description = "imageToVideo: an http(s) URL or a base64 data URL of the first-frame"
+                                                + " image,"
                                                 + " used instead of image bytes in the body.",
               javaType = "String")
     public static final String IMAGE_URL = "CamelSoraImageUrl";
@@ -70,8 +72,9 @@ public final class SoraConstants {
 
     @Metadata(label = "producer", description = "Key under which the created job is recorded in the job store: a"
                                                 + " later exchange with the same key follows that job instead of"
-                                                + " creating another. Defaults to the exchange id, so redeliveries"
-                                                + " never pay twice.",
+                                                + " creating another. Defaults to the exchange id plus a digest of"
+                                                + " the request, so a redelivered step never pays twice while"
+                                                + " another job step of the same exchange makes its own job.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
 

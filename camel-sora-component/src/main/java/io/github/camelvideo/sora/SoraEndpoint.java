@@ -3,6 +3,7 @@ package io.github.camelvideo.sora;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -13,6 +14,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.job.AsyncPermits;
 import io.github.camelvideo.core.poll.PollPolicy;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
@@ -23,7 +25,7 @@ import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
              category = { Category.AI }, producerOnly = true, headersClass = SoraConstants.class)
-public class SoraEndpoint extends DefaultEndpoint {
+public class SoraEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     /** Name of the environment variable holding the API key when the apiKey option is not set. */
     public static final String API_KEY_ENV = "OPENAI_API_KEY";
@@ -66,6 +68,16 @@ public class SoraEndpoint extends DefaultEndpoint {
         provider = new OpenAiVideoProvider(getComponent().engine().http(), configuration.getBaseUrl(),
                 resolveApiKey());
         admission = new AsyncPermits(configuration.getMaxConcurrentJobs(), getComponent().engine().workerExecutor());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (admission != null) {
+            // exchanges still queued for a job slot must not start paid jobs while the route stops
+            admission.close(new VideoException("The sora endpoint stopped before the job was submitted", null, null,
+                    null, true, null));
+        }
+        super.doStop();
     }
 
     private void validateOptions() {

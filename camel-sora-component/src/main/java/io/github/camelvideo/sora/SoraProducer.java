@@ -78,7 +78,7 @@ public class SoraProducer extends DefaultAsyncProducer {
         CostEstimate cost = estimate(request);
         JobListener listener = new ExchangeJobListener(exchange, SoraConstants.VIDEO_ID);
         return engine().runner()
-                .run(endpoint.provider(), request, jobOptions(exchange), endpoint.admission(),
+                .run(endpoint.provider(), request, jobOptions(exchange, request), endpoint.admission(),
                         endpoint.getComponent().getJobStore(), cost, listener)
                 .thenApply(outcome -> message -> WRITER.write(message, outcome));
     }
@@ -106,21 +106,28 @@ public class SoraProducer extends DefaultAsyncProducer {
     private CompletionStage<Consumer<Message>> downloadVideo(Exchange exchange) {
         String id = SoraRequests.videoId(exchange.getMessage());
         return engine().runner()
-                .download(endpoint.provider(), JobRef.of(OpenAiVideoProvider.NAME, id), jobOptions(exchange))
+                .download(endpoint.provider(), JobRef.of(OpenAiVideoProvider.NAME, id), downloadOptions(exchange))
                 .thenApply(file -> message -> WRITER.writeFile(message, file));
     }
 
-    private JobOptions jobOptions(Exchange exchange) {
+    private JobOptions jobOptions(Exchange exchange, SoraRequest request) {
         SoraConfiguration c = endpoint.getConfiguration();
-        Message in = exchange.getMessage();
-        String variant = in.getHeader(SoraConstants.VARIANT, c.getVariant(), String.class);
-        if (!"video".equals(variant) && !"thumbnail".equals(variant) && !"spritesheet".equals(variant)) {
-            throw VideoRequestInvalidException.notAllowed("variant", variant,
-                    "video, thumbnail, spritesheet");
+        String key = exchange.getMessage().getHeader(SoraConstants.IDEMPOTENCY_KEY, String.class);
+        if (key == null) {
+            // a redelivery of this step finds its job again; another job step of the same exchange does not
+            key = exchange.getExchangeId() + "/" + request.fingerprint();
         }
-        String key = in.getHeader(SoraConstants.IDEMPOTENCY_KEY, exchange.getExchangeId(), String.class);
-        return new JobOptions(c.isWaitForCompletion(), c.isDownload(), endpoint.outputDirectory(), null,
-                operation(exchange) == SoraOperation.downloadVideo ? variant : "video", endpoint.pollPolicy(), key);
+        return new JobOptions(c.isWaitForCompletion(), c.isDownload(), endpoint.outputDirectory(), null, "video",
+                endpoint.pollPolicy(), key);
+    }
+
+    private JobOptions downloadOptions(Exchange exchange) {
+        SoraConfiguration c = endpoint.getConfiguration();
+        String variant = exchange.getMessage().getHeader(SoraConstants.VARIANT, c.getVariant(), String.class);
+        if (!"video".equals(variant) && !"thumbnail".equals(variant) && !"spritesheet".equals(variant)) {
+            throw VideoRequestInvalidException.notAllowed("variant", variant, "video, thumbnail, spritesheet");
+        }
+        return new JobOptions(true, true, endpoint.outputDirectory(), null, variant, endpoint.pollPolicy(), null);
     }
 
     private CostEstimate estimate(SoraRequest request) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.media.MediaType;
@@ -95,14 +97,16 @@ class SoraOperationsTest extends SoraTestSupport {
         String b = createVideo(4);
         String c = createVideo(4);
 
-        SoraVideoList first = send("sora:listVideos?limit=2&order=asc", null).getMessage()
+        // newest first, so the three just made lead the list whatever earlier tests left behind
+        SoraVideoList first = send("sora:listVideos?limit=2&order=desc", null).getMessage()
                 .getBody(SoraVideoList.class);
-        assertThat(first.getData()).extracting(SoraVideo::getId).containsExactly(a, b);
+        assertThat(first.getData()).extracting(SoraVideo::getId).containsExactly(c, b);
         assertThat(first.isHasMore()).isTrue();
+        assertThat(first.getLastId()).isEqualTo(b);
 
-        SoraVideoList second = send("sora:listVideos?limit=2&order=asc&after=" + first.getLastId(), null)
+        SoraVideoList second = send("sora:listVideos?limit=2&order=desc&after=" + first.getLastId(), null)
                 .getMessage().getBody(SoraVideoList.class);
-        assertThat(second.getData()).extracting(SoraVideo::getId).startsWith(c);
+        assertThat(second.getData()).extracting(SoraVideo::getId).startsWith(a);
     }
 
     @Test
@@ -141,6 +145,29 @@ class SoraOperationsTest extends SoraTestSupport {
         Exchange result = send("sora:listVideos", null, SoraConstants.OPERATION, "getVideo", SoraConstants.VIDEO_ID,
                 id);
         assertThat(result.getMessage().getBody()).isInstanceOf(SoraVideo.class);
+    }
+
+    @Test
+    void twoJobStepsInOneExchangeMakeTwoJobs() {
+        Exchange result = template.send("direct:textThenRemix", e -> e.getMessage().setBody("A kite on a beach"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(emulator.requests("POST", "/v1/videos")).hasSize(1);
+        assertThat(emulator.requests("POST", "/v1/videos/video_[0-9a-f]+/remix")).hasSize(1);
+        assertThat(result.getMessage().getBody(SoraVideo.class).getRemixedFromVideoId()).startsWith("video_");
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:textThenRemix")
+                        .to("sora:textToVideo?download=false")
+                        .setBody(constant("The same beach in a storm"))
+                        .to("sora:remix?download=false");
+            }
+        };
     }
 
     private String createVideo(int seconds) {

@@ -1,5 +1,11 @@
 package io.github.camelvideo.sora.openai;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
 
@@ -28,5 +34,21 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
     @Override
     public String resolution() {
         return size;
+    }
+
+    /**
+     * A digest of everything that makes this request what it is, so that the same step sent again gets the same
+     * idempotency key and a different step gets another.
+     */
+    public String fingerprint() {
+        String image = this.image == null ? "" : Integer.toHexString(Arrays.hashCode(this.image.bytes()));
+        String text = String.join("|", kind.name(), prompt, String.valueOf(model), String.valueOf(seconds),
+                String.valueOf(size), image, String.valueOf(imageUrl), String.valueOf(sourceVideoId));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoServerException;
+import io.github.camelvideo.core.job.Failures;
 
 /**
  * JSON calls to one provider: sends a request, returns successful responses and turns error responses into
@@ -44,7 +46,13 @@ public final class JsonApi {
      * @param jobId the job concerned, for error messages, or {@code null}
      */
     public CompletionStage<HttpResponse<byte[]>> call(HttpRequest request, String jobId) {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).exceptionally(error -> {
+            // transport failures join the exception hierarchy; the cause tells whether the request went out
+            Throwable cause = Failures.unwrap(error);
+            throw cause instanceof VideoException ve ? ve
+                    : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
+                            provider, jobId, null, 0, cause);
+        }).thenApply(response -> {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return response;

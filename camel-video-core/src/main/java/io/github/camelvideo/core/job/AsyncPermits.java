@@ -16,6 +16,7 @@ public final class AsyncPermits {
     private final Executor handOff;
     private final Queue<CompletableFuture<Void>> waiters = new ArrayDeque<>();
     private int available;
+    private Throwable closed;
 
     /**
      * @param limit   number of permits; 0 or less means unlimited
@@ -29,10 +30,13 @@ public final class AsyncPermits {
 
     /** Returns a stage completing when a permit is held by the caller. */
     public CompletionStage<Void> acquire() {
-        if (limit <= 0) {
-            return CompletableFuture.completedFuture(null);
-        }
         synchronized (this) {
+            if (closed != null) {
+                return CompletableFuture.failedFuture(closed);
+            }
+            if (limit <= 0) {
+                return CompletableFuture.completedFuture(null);
+            }
             if (available > 0) {
                 available--;
                 return CompletableFuture.completedFuture(null);
@@ -50,6 +54,9 @@ public final class AsyncPermits {
         }
         CompletableFuture<Void> next;
         synchronized (this) {
+            if (closed != null) {
+                return;
+            }
             next = waiters.poll();
             if (next == null) {
                 available++;
@@ -69,10 +76,11 @@ public final class AsyncPermits {
         return limit <= 0 ? 0 : limit - available;
     }
 
-    /** Fails every waiter, for shutdown. */
-    public void failWaiters(Throwable cause) {
+    /** Fails every waiter and every later acquire, for shutdown: nothing queued starts once stopping began. */
+    public void close(Throwable cause) {
         Queue<CompletableFuture<Void>> drained;
         synchronized (this) {
+            closed = cause;
             drained = new ArrayDeque<>(waiters);
             waiters.clear();
         }

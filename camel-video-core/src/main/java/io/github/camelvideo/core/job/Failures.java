@@ -39,6 +39,9 @@ public final class Failures {
      */
     public static boolean certainlyNotSent(Throwable t) {
         Throwable e = unwrap(t);
+        if (e instanceof VideoServerException && e.getCause() != null) {
+            e = e.getCause(); // a transport failure wrapped into the hierarchy
+        }
         return e instanceof ConnectException || e instanceof HttpConnectTimeoutException
                || e instanceof UnresolvedAddressException
                || e.getCause() instanceof UnresolvedAddressException;

@@ -88,8 +88,9 @@ public final class SubmissionPolicy {
 
     private static Throwable classify(String provider, Throwable cause) {
         if (Failures.certainlyNotSent(cause)) {
-            return new VideoServerException("Could not reach " + provider + ": " + cause, provider, null, null, 0,
-                    cause);
+            return cause instanceof VideoServerException ? cause
+                    : new VideoServerException("Could not reach " + provider + ": " + cause, provider, null, null, 0,
+                            cause);
         }
         if (cause instanceof VideoServerException || cause instanceof IOException) {
             return new VideoSubmissionInDoubtException("The create call to " + provider

@@ -79,7 +79,11 @@ public final class VideoJobRunner {
         JobRecord known = key == null ? null : store.find(key).orElse(null);
         if (known != null) {
             // a redelivery or repeat of an exchange whose job was already accepted: follow that job, pay nothing
-            return provider.poll(known.ref());
+            return provider.poll(known.ref()).whenComplete((s, e) -> {
+                if (e != null && !Failures.isTransient(e)) {
+                    store.remove(key); // the recorded job is gone (deleted, expired): the next attempt starts anew
+                }
+            });
         }
         return submissions.submit(provider, request).thenApply(status -> {
             if (key != null) {
