@@ -18,7 +18,9 @@ import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.JobListener;
 import io.github.camelvideo.core.job.JobOptions;
+import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
@@ -80,7 +82,18 @@ public class SoraProducer extends DefaultAsyncProducer {
         return engine().runner()
                 .run(endpoint.provider(), request, jobOptions(exchange, request), endpoint.admission(),
                         endpoint.getComponent().getJobStore(), cost, listener)
-                .thenApply(outcome -> message -> WRITER.write(message, outcome));
+                .thenApply(outcome -> message -> WRITER.write(message, withFinalCost(outcome)));
+    }
+
+    /** A remix's length is known only from the finished job: price it then. */
+    private JobOutcome withFinalCost(JobOutcome outcome) {
+        JobStatus s = outcome.status();
+        if (outcome.cost() != null || s.model() == null || s.seconds() == null) {
+            return outcome;
+        }
+        CostEstimate cost = endpoint.getComponent().getPriceTable().estimate(s.model(), s.size(), s.seconds())
+                .orElse(null);
+        return new JobOutcome(s, outcome.file(), cost);
     }
 
     private CompletionStage<Consumer<Message>> getVideo(Exchange exchange) {

@@ -64,6 +64,8 @@ class SoraOperationsTest extends SoraTestSupport {
         assertThat(remix.getRemixedFromVideoId()).isEqualTo(source);
         assertThat(remix.getId()).isNotEqualTo(source);
         assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_ID)).isEqualTo(remix.getId());
+        // priced from the finished job, since a remix's length follows its source
+        assertThat(result.getMessage().getHeader(SoraConstants.COST_USD)).hasToString("0.40");
         assertThat(emulator.requests("POST", "/v1/videos/" + source + "/remix")).hasSize(1);
     }
 

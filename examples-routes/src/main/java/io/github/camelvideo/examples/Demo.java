@@ -119,7 +119,7 @@ public final class Demo {
                 e.getMessage().setBody("The same street, now at night under neon lights");
                 e.getMessage().setHeader(SoraConstants.VIDEO_ID, firstId);
             });
-            results.add(result("remix of " + firstId, remix));
+            results.add(result("remix of the first", remix));
         }
         return results;
     }

@@ -27,7 +27,7 @@ public final class DemoMain {
     }
 
     static void printSummary(Path output, List<DemoResult> results) {
-        String format = "%-26s %-30s %9s %-11s %9s%n";
+        String format = "%-20s %-60s %9s %-10s %9s%n";
         System.out.println();
         System.out.println("Videos in " + output);
         System.out.printf(format, "what", "file", "duration", "resolution", "est. cost");
@@ -38,7 +38,7 @@ public final class DemoMain {
                         r.costUsd() == null ? "-" : "$" + r.costUsd());
                 total = r.costUsd() == null ? total : total.add(r.costUsd());
             } else {
-                System.out.printf("%-26s FAILED: %s%n", r.label(), r.error());
+                System.out.printf("%-20s FAILED: %s%n", r.label(), r.error());
             }
         }
         System.out.printf(format, "total", "", "", "", "$" + total);

@@ -29,7 +29,8 @@ class DemoTest {
             assertThat(info.size()).isEqualTo(job.size());
         }
         assertThat(results.get(3).size()).isEqualTo("1280x720");
-        assertThat(results.get(4).label()).startsWith("remix of " + results.get(0).videoId());
+        assertThat(results.get(4).label()).isEqualTo("remix of the first");
+        assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
             assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(5);
         }

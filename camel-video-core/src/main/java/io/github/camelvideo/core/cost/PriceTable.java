@@ -1,8 +1,5 @@
 package io.github.camelvideo.core.cost;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+
+import io.github.camelvideo.core.support.PropertiesResource;
 
 /**
  * Prices per second of generated video, keyed by model family and resolution, used to estimate a job's cost before
@@ -28,15 +27,7 @@ public final class PriceTable {
 
     /** Loads a table from a classpath properties resource. */
     public static PriceTable fromResource(Class<?> owner, String resource) {
-        Properties p = new Properties();
-        try (InputStream in = owner.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing price table resource " + resource);
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties p = PropertiesResource.load(owner, resource);
         PriceTable table = new PriceTable();
         p.stringPropertyNames().forEach(k -> table.put(k, new BigDecimal(p.getProperty(k).trim())));
         return table;

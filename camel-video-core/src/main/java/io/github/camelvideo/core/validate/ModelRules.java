@@ -1,8 +1,5 @@
 package io.github.camelvideo.core.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.support.PropertiesResource;
 
 /**
  * Allowed parameter values per model family, as data. A family is a model id prefix; the longest matching prefix
@@ -27,15 +25,7 @@ public final class ModelRules {
 
     /** Loads rules from a classpath properties resource. */
     public static ModelRules fromResource(Class<?> owner, String resource) {
-        Properties p = new Properties();
-        try (InputStream in = owner.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing model rules resource " + resource);
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties p = PropertiesResource.load(owner, resource);
         ModelRules rules = new ModelRules();
         for (String key : p.stringPropertyNames()) {
             int dot = key.lastIndexOf('.');
