@@ -1,6 +1,5 @@
 package io.github.camelvideo.sora;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
@@ -59,8 +58,8 @@ public class SoraComponent extends DefaultComponent {
         if (priceTable == null) {
             priceTable = PriceTable.fromResource(SoraComponent.class, "sora-prices.properties");
         }
-        engine = VideoEngine.start(getCamelContext(), this, "Sora", new EngineSettings(httpThreads, workerThreads,
-                maxConnections, Duration.ofSeconds(10), Duration.ofSeconds(60), 3, 3));
+        engine = VideoEngine.start(getCamelContext(), this, "Sora",
+                EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
     }
 
     @Override

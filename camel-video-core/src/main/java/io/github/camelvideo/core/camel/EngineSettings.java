@@ -18,4 +18,10 @@ public record EngineSettings(int httpThreads, int workerThreads, int maxConnecti
 
     public static final EngineSettings DEFAULT = new EngineSettings(4, 8, 64, Duration.ofSeconds(10),
             Duration.ofSeconds(60), 3, 3);
+
+    /** The same settings with other thread and connection limits, as a component's options give them. */
+    public EngineSettings withLimits(int http, int worker, int connections) {
+        return new EngineSettings(http, worker, connections, connectTimeout, requestTimeout, maxSubmitAttempts,
+                maxDownloadResumes);
+    }
 }

@@ -70,9 +70,4 @@ public final class HttpTransport {
             return call.whenComplete((r, e) -> permits.release());
         });
     }
-
-    /** Requests in flight and waiting, for diagnostics. */
-    public int inFlight() {
-        return permits.inUse();
-    }
 }

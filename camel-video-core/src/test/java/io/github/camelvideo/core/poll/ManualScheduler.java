@@ -57,11 +57,6 @@ public final class ManualScheduler implements JobScheduler {
         }
     }
 
-    /** Runs tasks until none is left or the limit is reached. */
-    public void runUntilIdle(Duration limit) {
-        advance(limit);
-    }
-
     public synchronized List<Duration> requestedDelays() {
         return List.copyOf(requestedDelays);
     }
