@@ -1,15 +1,16 @@
 package io.github.camelvideo.sora;
 
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+
+import io.github.camelvideo.core.camel.VideoJobConfiguration;
 
 /**
  * Options of the sora: component and its endpoints. Values set on the component are the defaults of every
  * endpoint; each endpoint gets its own copy.
  */
 @UriParams
-public class SoraConfiguration implements Cloneable {
+public class SoraConfiguration extends VideoJobConfiguration {
 
     /** The OpenAI default; any server speaking the OpenAI Videos API can be used instead. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -24,24 +25,8 @@ public class SoraConfiguration implements Cloneable {
     private Integer seconds;
     @UriParam
     private String size;
-    @UriParam(defaultValue = "true")
-    private boolean waitForCompletion = true;
-    @UriParam(defaultValue = "true")
-    private boolean download = true;
-    @UriParam
-    private String outputDirectory;
     @UriParam(defaultValue = "video", enums = "video,thumbnail,spritesheet")
     private String variant = "video";
-    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration")
-    private long pollInitialDelay = 5000;
-    @UriParam(label = "advanced", defaultValue = "1.5")
-    private double pollMultiplier = 1.5;
-    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
-    private long pollMaxInterval = 30000;
-    @UriParam(defaultValue = "1200000", javaType = "java.time.Duration")
-    private long timeout = 1_200_000;
-    @UriParam(defaultValue = "50")
-    private int maxConcurrentJobs = 50;
     @UriParam(label = "list")
     private String after;
     @UriParam(label = "list", defaultValue = "20")
@@ -108,43 +93,6 @@ public class SoraConfiguration implements Cloneable {
         this.size = size;
     }
 
-    public boolean isWaitForCompletion() {
-        return waitForCompletion;
-    }
-
-    /**
-     * Whether the producer waits for the job to finish (without holding a thread) before the route continues. When
-     * false, the route continues right after submission with the job as body and its id in
-     * CamelSoraVideoId.
-     */
-    public void setWaitForCompletion(boolean waitForCompletion) {
-        this.waitForCompletion = waitForCompletion;
-    }
-
-    public boolean isDownload() {
-        return download;
-    }
-
-    /**
-     * Whether a completed video is downloaded; the body is then the MP4 java.io.File. When false, the body is
-     * the completed job.
-     */
-    public void setDownload(boolean download) {
-        this.download = download;
-    }
-
-    public String getOutputDirectory() {
-        return outputDirectory;
-    }
-
-    /**
-     * Directory downloads are written to. A file appears there only once complete and checked. Default: the
-     * camel-video folder in the system temporary directory.
-     */
-    public void setOutputDirectory(String outputDirectory) {
-        this.outputDirectory = outputDirectory;
-    }
-
     public String getVariant() {
         return variant;
     }
@@ -152,57 +100,6 @@ public class SoraConfiguration implements Cloneable {
     /** Which content downloadVideo fetches: video (MP4), thumbnail or spritesheet. */
     public void setVariant(String variant) {
         this.variant = variant;
-    }
-
-    public long getPollInitialDelay() {
-        return pollInitialDelay;
-    }
-
-    /** Delay before the first status poll. A poll hint from the server (openai-poll-after-ms) wins. */
-    public void setPollInitialDelay(long pollInitialDelay) {
-        this.pollInitialDelay = pollInitialDelay;
-    }
-
-    public double getPollMultiplier() {
-        return pollMultiplier;
-    }
-
-    /** Factor by which the interval between polls grows (1 keeps it constant). */
-    public void setPollMultiplier(double pollMultiplier) {
-        this.pollMultiplier = pollMultiplier;
-    }
-
-    public long getPollMaxInterval() {
-        return pollMaxInterval;
-    }
-
-    /** The longest interval between two polls; also the cap on server poll hints. */
-    public void setPollMaxInterval(long pollMaxInterval) {
-        this.pollMaxInterval = pollMaxInterval;
-    }
-
-    public long getTimeout() {
-        return timeout;
-    }
-
-    /**
-     * Total time a job may take from submission to a final state. When it passes, the exchange fails with
-     * VideoJobTimeoutException, which keeps the video id so the job can be fetched later.
-     */
-    public void setTimeout(long timeout) {
-        this.timeout = timeout;
-    }
-
-    public int getMaxConcurrentJobs() {
-        return maxConcurrentJobs;
-    }
-
-    /**
-     * The most jobs this endpoint runs at once. Further exchanges wait in a queue, holding no thread, until a job
-     * finishes. 0 means no limit.
-     */
-    public void setMaxConcurrentJobs(int maxConcurrentJobs) {
-        this.maxConcurrentJobs = maxConcurrentJobs;
     }
 
     public String getAfter() {
@@ -234,17 +131,13 @@ public class SoraConfiguration implements Cloneable {
 
     /** A copy for an endpoint, so endpoints never share mutable configuration. */
     public SoraConfiguration copy() {
-        try {
-            return (SoraConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
+        return copyAs(SoraConfiguration.class);
     }
 
     @Override
     public String toString() {
         // never includes the API key
         return "SoraConfiguration[baseUrl=" + baseUrl + ", model=" + model + ", seconds=" + seconds + ", size="
-               + size + ", waitForCompletion=" + waitForCompletion + ", download=" + download + "]";
+               + size + ", waitForCompletion=" + isWaitForCompletion() + ", download=" + isDownload() + "]";
     }
 }

@@ -8,19 +8,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-import io.github.camelvideo.core.camel.AsyncCompletion;
-import io.github.camelvideo.core.camel.ExchangeJobListener;
 import io.github.camelvideo.core.camel.HeaderNames;
-import io.github.camelvideo.core.camel.OutcomeWriter;
-import io.github.camelvideo.core.camel.VideoEngine;
+import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.cost.CostEstimate;
-import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.job.JobListener;
-import io.github.camelvideo.core.job.JobOptions;
-import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobRef;
-import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
@@ -32,17 +24,18 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     static final HeaderNames HEADERS = new HeaderNames(SoraConstants.VIDEO_ID, SoraConstants.STATUS,
             SoraConstants.PROGRESS, SoraConstants.MODEL, SoraConstants.SECONDS, SoraConstants.SIZE,
-            SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION);
-    private static final OutcomeWriter WRITER = new OutcomeWriter(HEADERS);
+            SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION, SoraConstants.IDEMPOTENCY_KEY);
     private static final String DEFAULT_SECONDS = "4";
     private static final String DEFAULT_SIZE = "720x1280";
 
     private final SoraEndpoint endpoint;
+    private final JobSteps steps;
     private SoraRequests requests;
 
     public SoraProducer(SoraEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+        this.steps = new JobSteps(endpoint, HEADERS);
     }
 
     @Override
@@ -53,8 +46,7 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        return AsyncCompletion.process(exchange, callback, engine().workerExecutor(), () -> start(exchange),
-                (ex, write) -> write.accept(ex.getMessage()), SoraProducer::onFailure);
+        return steps.process(exchange, callback, () -> start(exchange));
     }
 
     private CompletionStage<Consumer<Message>> start(Exchange exchange) {
@@ -64,10 +56,10 @@ public class SoraProducer extends DefaultAsyncProducer {
             case imageToVideo -> runJob(exchange, requests.imageToVideo(exchange));
             case remix -> runJob(exchange, requests.remix(exchange));
             case extend -> runJob(exchange, requests.extend(exchange));
-            case getVideo -> getVideo(exchange);
-            case listVideos -> listVideos(exchange);
+            case getVideo -> steps.status(provider(), videoRef(exchange));
+            case listVideos -> listVideos();
             case deleteVideo -> deleteVideo(exchange);
-            case downloadVideo -> downloadVideo(exchange);
+            case downloadVideo -> steps.download(provider(), videoRef(exchange), variant(exchange));
         };
     }
 
@@ -77,70 +69,31 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, SoraRequest request) {
-        CostEstimate cost = estimate(request);
-        JobListener listener = new ExchangeJobListener(exchange, SoraConstants.VIDEO_ID);
-        return engine().runner()
-                .run(endpoint.provider(), request, jobOptions(exchange, request), endpoint.admission(),
-                        endpoint.getComponent().getJobStore(), cost, listener)
-                .thenApply(outcome -> message -> WRITER.write(message, withFinalCost(outcome)));
+        return steps.run(exchange, provider(), request, estimate(request));
     }
 
-    /** A remix's length is known only from the finished job: price it then. */
-    private JobOutcome withFinalCost(JobOutcome outcome) {
-        JobStatus s = outcome.status();
-        if (outcome.cost() != null || s.model() == null || s.seconds() == null) {
-            return outcome;
-        }
-        CostEstimate cost = endpoint.getComponent().getPriceTable().estimate(s.model(), s.size(), s.seconds())
-                .orElse(null);
-        return new JobOutcome(s, outcome.file(), cost);
-    }
-
-    private CompletionStage<Consumer<Message>> getVideo(Exchange exchange) {
-        String id = SoraRequests.videoId(exchange.getMessage());
-        return endpoint.provider().poll(JobRef.of(OpenAiVideoProvider.NAME, id))
-                .thenApply(status -> message -> {
-                    WRITER.writeStatus(message, status);
-                    message.setBody(status.body());
-                });
-    }
-
-    private CompletionStage<Consumer<Message>> listVideos(Exchange exchange) {
+    private CompletionStage<Consumer<Message>> listVideos() {
         SoraConfiguration c = endpoint.getConfiguration();
-        return endpoint.provider().list(c.getAfter(), c.getLimit(), c.getOrder())
+        return provider().list(c.getAfter(), c.getLimit(), c.getOrder())
                 .thenApply(page -> message -> message.setBody(page));
     }
 
     private CompletionStage<Consumer<Message>> deleteVideo(Exchange exchange) {
         String id = SoraRequests.videoId(exchange.getMessage());
-        return endpoint.provider().delete(id).thenApply(deleted -> message -> message.setBody(deleted));
+        return provider().delete(id).thenApply(deleted -> message -> message.setBody(deleted));
     }
 
-    private CompletionStage<Consumer<Message>> downloadVideo(Exchange exchange) {
-        String id = SoraRequests.videoId(exchange.getMessage());
-        return engine().runner()
-                .download(endpoint.provider(), JobRef.of(OpenAiVideoProvider.NAME, id), downloadOptions(exchange))
-                .thenApply(file -> message -> WRITER.writeFile(message, file));
+    private static JobRef videoRef(Exchange exchange) {
+        return JobRef.of(OpenAiVideoProvider.NAME, SoraRequests.videoId(exchange.getMessage()));
     }
 
-    private JobOptions jobOptions(Exchange exchange, SoraRequest request) {
-        SoraConfiguration c = endpoint.getConfiguration();
-        String key = exchange.getMessage().getHeader(SoraConstants.IDEMPOTENCY_KEY, String.class);
-        if (key == null) {
-            // a redelivery of this step finds its job again; another job step of the same exchange does not
-            key = exchange.getExchangeId() + "/" + request.fingerprint();
-        }
-        return new JobOptions(c.isWaitForCompletion(), c.isDownload(), endpoint.outputDirectory(), null, "video",
-                endpoint.pollPolicy(), key);
-    }
-
-    private JobOptions downloadOptions(Exchange exchange) {
-        SoraConfiguration c = endpoint.getConfiguration();
-        String variant = exchange.getMessage().getHeader(SoraConstants.VARIANT, c.getVariant(), String.class);
+    private String variant(Exchange exchange) {
+        String variant = exchange.getMessage().getHeader(SoraConstants.VARIANT,
+                endpoint.getConfiguration().getVariant(), String.class);
         if (!"video".equals(variant) && !"thumbnail".equals(variant) && !"spritesheet".equals(variant)) {
             throw VideoRequestInvalidException.notAllowed("variant", variant, "video, thumbnail, spritesheet");
         }
-        return new JobOptions(true, true, endpoint.outputDirectory(), null, variant, endpoint.pollPolicy(), null);
+        return variant;
     }
 
     private CostEstimate estimate(SoraRequest request) {
@@ -153,13 +106,7 @@ public class SoraProducer extends DefaultAsyncProducer {
                 .estimate(request.model(), size, Integer.valueOf(seconds)).orElse(null);
     }
 
-    private static void onFailure(Exchange exchange, Throwable error) {
-        if (error instanceof VideoException ve && ve.getJobId() != null) {
-            exchange.getMessage().setHeader(SoraConstants.VIDEO_ID, ve.getJobId());
-        }
-    }
-
-    private VideoEngine engine() {
-        return endpoint.getComponent().engine();
+    private OpenAiVideoProvider provider() {
+        return endpoint.provider();
     }
 }

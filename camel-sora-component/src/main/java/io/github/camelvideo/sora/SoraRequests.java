@@ -1,15 +1,11 @@
 package io.github.camelvideo.sora;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
@@ -77,43 +73,17 @@ final class SoraRequests {
         return id.trim();
     }
 
-    private String prompt(Message in, boolean bodyAllowed) {
-        String prompt = in.getHeader(SoraConstants.PROMPT, String.class);
-        if (prompt == null && bodyAllowed && in.getBody() instanceof String body) {
-            prompt = body;
-        }
-        if (prompt == null || prompt.isBlank()) {
-            throw new VideoRequestInvalidException("Missing prompt: set the " + SoraConstants.PROMPT + " header"
-                                                   + (bodyAllowed ? " or a text message body" : ""),
-                    "prompt");
-        }
-        if (prompt.length() > MAX_PROMPT_LENGTH) {
-            throw new VideoRequestInvalidException("Invalid prompt: " + prompt.length()
-                                                   + " characters. Allowed: 1 to " + MAX_PROMPT_LENGTH, "prompt");
-        }
-        return prompt;
+    private static String prompt(Message in, boolean bodyAllowed) {
+        return MessageInputs.prompt(in, SoraConstants.PROMPT, bodyAllowed, MAX_PROMPT_LENGTH);
     }
 
     private String model(Message in) {
-        String model = in.getHeader(SoraConstants.MODEL, config.getModel(), String.class);
-        if (model == null || model.isBlank()) {
-            throw new VideoRequestInvalidException("Missing model: set the model option or the "
-                                                   + SoraConstants.MODEL + " header", "model");
-        }
-        return model.trim();
+        return MessageInputs.required(in, SoraConstants.MODEL, config.getModel(), "model", "model");
     }
 
     private Integer seconds(Message in, String model) {
-        Object raw = in.getHeader(SoraConstants.SECONDS);
-        Integer seconds = config.getSeconds();
-        if (raw != null) {
-            try {
-                seconds = Integer.valueOf(raw.toString().trim());
-            } catch (NumberFormatException e) {
-                throw VideoRequestInvalidException.notAllowed("seconds", raw,
-                        rules.allowed(model, "seconds").map(Object::toString).orElse("a whole number"));
-            }
-        }
+        Integer seconds = MessageInputs.wholeNumber(in, SoraConstants.SECONDS, config.getSeconds(), "seconds",
+                rules.allowed(model, "seconds").map(Object::toString).orElse("a whole number"));
         if (seconds != null && seconds <= 0) {
             throw VideoRequestInvalidException.notAllowed("seconds", seconds, "a positive whole number");
         }
@@ -147,30 +117,10 @@ final class SoraRequests {
     private static byte[] imageBytes(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         if (body == null) {
-            throw new VideoRequestInvalidException("Missing image: send the image as the message body (byte[], File,"
-                                                   + " Path or InputStream) or set the "
+            throw new VideoRequestInvalidException("Missing image: send the image as the message body ("
+                                                   + MessageInputs.MEDIA_TYPES + ") or set the "
                                                    + SoraConstants.IMAGE_URL + " header", "image");
         }
-        try {
-            if (body instanceof Path path) {
-                return Files.readAllBytes(path);
-            }
-            if (body instanceof File file) {
-                return Files.readAllBytes(file.toPath());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read image " + body + ": " + e.getMessage(), e);
-        }
-        if (body instanceof String) {
-            throw new VideoRequestInvalidException("Invalid image: the body is text. Send image bytes (byte[], File,"
-                                                   + " Path or InputStream) or set the "
-                                                   + SoraConstants.IMAGE_URL + " header", "image");
-        }
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
-        if (bytes == null) {
-            throw VideoRequestInvalidException.notAllowed("image", body.getClass().getName(),
-                    "byte[], File, Path or InputStream");
-        }
-        return bytes;
+        return MessageInputs.bytes(body, "image", "the " + SoraConstants.IMAGE_URL + " header");
     }
 }

@@ -1,13 +1,8 @@
 package io.github.camelvideo.sora.openai;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
-
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
+import io.github.camelvideo.core.support.Fingerprint;
 
 /**
  * One create call of the OpenAI Videos API.
@@ -36,19 +31,9 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
         return size;
     }
 
-    /**
-     * A digest of everything that makes this request what it is, so that the same step sent again gets the same
-     * idempotency key and a different step gets another.
-     */
+    @Override
     public String fingerprint() {
-        String image = this.image == null ? "" : Integer.toHexString(Arrays.hashCode(this.image.bytes()));
-        String text = String.join("|", kind.name(), prompt, String.valueOf(model), String.valueOf(seconds),
-                String.valueOf(size), image, String.valueOf(imageUrl), String.valueOf(sourceVideoId));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.of(kind, prompt, model, seconds, size, image == null ? null : image.bytes(), imageUrl,
+                sourceVideoId);
     }
 }

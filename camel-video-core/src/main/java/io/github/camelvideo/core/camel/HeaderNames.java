@@ -5,14 +5,16 @@ package io.github.camelvideo.core.camel;
  *
  * @param jobId     job id header
  * @param status    provider status header
- * @param progress  progress header
+ * @param progress  progress header, or {@code null} when the provider reports no progress
  * @param model     model header
  * @param seconds   reported length header
  * @param size      size or resolution header
  * @param expiresAt expiry header
  * @param costUsd   cost estimate header
  * @param duration  probed duration header
+ * @param idempotencyKey idempotency key input header
  */
 public record HeaderNames(String jobId, String status, String progress, String model, String seconds, String size,
-                          String expiresAt, String costUsd, String duration) {
+                          String expiresAt, String costUsd, String duration,
+                          String idempotencyKey) {
 }

@@ -58,7 +58,7 @@ public final class OutcomeWriter {
     }
 
     private static void setIfPresent(Message message, String name, Object value) {
-        if (value != null) {
+        if (name != null && value != null) {
             message.setHeader(name, value);
         }
     }

@@ -63,13 +63,14 @@ public final class VideoJobRunner {
         return startOrReattach(provider, request, key, store).thenCompose(status -> {
             listener.onSubmitted(status);
             if (!options.waitForCompletion()) {
+                provider.release(status);
                 return CompletableFuture.completedFuture(new JobOutcome(status, null, cost));
             }
             return tracker.await(provider, status, options.pollPolicy(), startedAt, listener)
                     .thenApply(done -> succeededOrThrow(provider, done, key, store))
                     .thenCompose(done -> options.download()
                             ? download(provider, done, options).thenApply(f -> new JobOutcome(done, f, cost))
-                            : CompletableFuture.completedFuture(new JobOutcome(done, null, cost)));
+                            : released(provider, new JobOutcome(done, null, cost)));
         });
     }
 
@@ -106,6 +107,11 @@ public final class VideoJobRunner {
             store.remove(key);
         }
         throw failure(provider.name(), done.ref(), done.error());
+    }
+
+    private static CompletionStage<JobOutcome> released(VideoProvider<?> provider, JobOutcome outcome) {
+        provider.release(outcome.status());
+        return CompletableFuture.completedFuture(outcome);
     }
 
     /** Translates a failed job's error into the matching exception. */

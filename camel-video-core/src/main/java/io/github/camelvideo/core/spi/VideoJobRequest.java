@@ -14,4 +14,10 @@ public interface VideoJobRequest {
 
     /** The requested size or resolution (for example {@code 1280x720} or {@code 720p}), or {@code null}. */
     String resolution();
+
+    /**
+     * A digest of everything that makes this request what it is, so that the same step sent again gets the same
+     * default idempotency key and a different step gets another.
+     */
+    String fingerprint();
 }

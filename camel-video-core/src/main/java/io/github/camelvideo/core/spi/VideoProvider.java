@@ -24,4 +24,11 @@ public interface VideoProvider<R extends VideoJobRequest> {
 
     /** Says where the given result variant of a finished job can be downloaded. */
     DownloadSource downloadSource(JobStatus status, String variant);
+
+    /**
+     * Frees what the provider holds for a status whose result will not be downloaded, such as a result that came
+     * inline in the status response and was spooled to a temporary file. Nothing by default.
+     */
+    default void release(JobStatus status) {
+    }
 }

@@ -19,6 +19,10 @@ import io.github.camelvideo.core.spi.VideoProvider;
 final class FakeProvider implements VideoProvider<FakeProvider.Request> {
 
     record Request(String model, Integer seconds, String resolution) implements VideoJobRequest {
+        @Override
+        public String fingerprint() {
+            return model + "/" + seconds + "/" + resolution;
+        }
     }
 
     final Deque<Object> submitAnswers = new ArrayDeque<>();

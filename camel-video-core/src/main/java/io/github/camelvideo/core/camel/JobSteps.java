@@ -1,0 +1,100 @@
+package io.github.camelvideo.core.camel;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+import io.github.camelvideo.core.cost.CostEstimate;
+import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.error.VideoException;
+import io.github.camelvideo.core.job.JobOptions;
+import io.github.camelvideo.core.job.JobOutcome;
+import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.spi.VideoJobRequest;
+import io.github.camelvideo.core.spi.VideoProvider;
+
+/**
+ * The producer steps every video component shares: run a job, fetch a job's status, download a finished job, and
+ * put the job id on a failed exchange. A step returns a stage of what to write into the message, so that
+ * {@link #process} writes it on the worker pool.
+ */
+public final class JobSteps {
+
+    private final VideoEndpointSupport endpoint;
+    private final HeaderNames headers;
+    private final OutcomeWriter writer;
+
+    public JobSteps(VideoEndpointSupport endpoint, HeaderNames headers) {
+        this.endpoint = endpoint;
+        this.headers = headers;
+        this.writer = new OutcomeWriter(headers);
+    }
+
+    /** Runs a step under Camel's asynchronous producer contract. */
+    public boolean process(Exchange exchange, AsyncCallback callback,
+                           Supplier<CompletionStage<Consumer<Message>>> step) {
+        return AsyncCompletion.process(exchange, callback, endpoint.engine().workerExecutor(), step,
+                (ex, write) -> write.accept(ex.getMessage()), this::onFailure);
+    }
+
+    /**
+     * Submits (or re-attaches to) a job, waits for it and downloads it, as the endpoint's options say.
+     *
+     * @param cost the estimate made before submission, or {@code null} when the length is not known yet
+     */
+    public <R extends VideoJobRequest> CompletionStage<Consumer<Message>> run(Exchange exchange,
+                                                                            VideoProvider<R> provider, R request,
+                                                                            CostEstimate cost) {
+        VideoJobConfiguration c = endpoint.jobConfiguration();
+        JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
+                c.pollPolicy(), idempotencyKey(exchange, request));
+        return endpoint.engine().runner()
+                .run(provider, request, options, endpoint.admission(), endpoint.getComponent().getJobStore(), cost,
+                        new ExchangeJobListener(exchange, headers.jobId()))
+                .thenApply(outcome -> message -> writer.write(message, withFinalCost(outcome)));
+    }
+
+    /** Fetches a job's status once; the body becomes the provider's job object. */
+    public CompletionStage<Consumer<Message>> status(VideoProvider<?> provider, JobRef ref) {
+        return provider.poll(ref).thenApply(status -> message -> {
+            provider.release(status);
+            writer.writeStatus(message, status);
+            message.setBody(status.body());
+        });
+    }
+
+    /** Downloads a result of a finished job; the body becomes the file. */
+    public CompletionStage<Consumer<Message>> download(VideoProvider<?> provider, JobRef ref, String variant) {
+        VideoJobConfiguration c = endpoint.jobConfiguration();
+        JobOptions options = new JobOptions(true, true, c.outputPath(), null, variant, c.pollPolicy(), null);
+        return endpoint.engine().runner().download(provider, ref, options)
+                .thenApply(file -> message -> writer.writeFile(message, file));
+    }
+
+    private String idempotencyKey(Exchange exchange, VideoJobRequest request) {
+        String key = exchange.getMessage().getHeader(headers.idempotencyKey(), String.class);
+        // by default a redelivery of this step finds its job again; another job step of the same exchange does not
+        return key != null ? key : exchange.getExchangeId() + "/" + request.fingerprint();
+    }
+
+    /** A job whose length was not known before the call (such as a remix) is priced from its final status. */
+    private JobOutcome withFinalCost(JobOutcome outcome) {
+        JobStatus s = outcome.status();
+        if (outcome.cost() != null || s.model() == null || s.seconds() == null) {
+            return outcome;
+        }
+        PriceTable prices = endpoint.getComponent().getPriceTable();
+        return new JobOutcome(s, outcome.file(), prices.estimate(s.model(), s.size(), s.seconds()).orElse(null));
+    }
+
+    private void onFailure(Exchange exchange, Throwable error) {
+        if (error instanceof VideoException ve && ve.getJobId() != null) {
+            exchange.getMessage().setHeader(headers.jobId(), ve.getJobId());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.camelvideo.core.camel;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.support.DefaultComponent;
+
+import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.job.InMemoryJobStore;
+import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.validate.ModelRules;
+
+/**
+ * What every video component has: one job engine (a scheduler and two small thread pools) for all its endpoints, a
+ * job store, model rules and a price table. Subclasses name their engine and their built-in rules and prices.
+ */
+public abstract class VideoComponentSupport extends DefaultComponent {
+
+    @Metadata(label = "advanced", autowired = true,
+              description = "Where jobs are recorded by idempotency key, so that a redelivered exchange follows its"
+                            + " job instead of creating another. Default: an in-memory store.")
+    private JobStore jobStore;
+    @Metadata(label = "advanced", description = "Allowed parameter values per model family, checked before a job is"
+                                                + " submitted. Default: built-in rules.")
+    private ModelRules modelRules;
+    @Metadata(label = "advanced", description = "Prices per second by model and size or resolution, for the cost"
+                                                + " estimate header. Default: built-in list prices.")
+    private PriceTable priceTable;
+    @Metadata(label = "advanced", defaultValue = "4", description = "Threads running HTTP work for all endpoints."
+                                                                     + " Independent of the number of waiting jobs.")
+    private int httpThreads = 4;
+    @Metadata(label = "advanced", defaultValue = "8", description = "Threads on which routes continue after a job"
+                                                                     + " finishes. Independent of the number of"
+                                                                     + " waiting jobs.")
+    private int workerThreads = 8;
+    @Metadata(label = "advanced", defaultValue = "64", description = "The most HTTP requests (and so connections) in"
+                                                                      + " flight at once; further requests queue"
+                                                                      + " without a thread.")
+    private int maxConnections = 64;
+
+    private VideoEngine engine;
+
+    /** The engine's name, used in thread names. */
+    protected abstract String engineName();
+
+    /** The built-in model rules. */
+    protected abstract ModelRules defaultModelRules();
+
+    /** The built-in prices. */
+    protected abstract PriceTable defaultPriceTable();
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (jobStore == null) {
+            jobStore = new InMemoryJobStore();
+        }
+        if (modelRules == null) {
+            modelRules = defaultModelRules();
+        }
+        if (priceTable == null) {
+            priceTable = defaultPriceTable();
+        }
+        engine = VideoEngine.start(getCamelContext(), this, engineName(),
+                EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (engine != null) {
+            engine.stop();
+            engine = null;
+        }
+        super.doStop();
+    }
+
+    /** The running engine; {@code null} while the component is stopped. */
+    public VideoEngine engine() {
+        return engine;
+    }
+
+    public JobStore getJobStore() {
+        return jobStore;
+    }
+
+    /** Where jobs are recorded by idempotency key. */
+    public void setJobStore(JobStore jobStore) {
+        this.jobStore = jobStore;
+    }
+
+    public ModelRules getModelRules() {
+        return modelRules;
+    }
+
+    /** Allowed parameter values per model family. */
+    public void setModelRules(ModelRules modelRules) {
+        this.modelRules = modelRules;
+    }
+
+    public PriceTable getPriceTable() {
+        return priceTable;
+    }
+
+    /** Prices per second by model and size or resolution. */
+    public void setPriceTable(PriceTable priceTable) {
+        this.priceTable = priceTable;
+    }
+
+    public int getHttpThreads() {
+        return httpThreads;
+    }
+
+    /** Threads running HTTP work for all endpoints. */
+    public void setHttpThreads(int httpThreads) {
+        this.httpThreads = httpThreads;
+    }
+
+    public int getWorkerThreads() {
+        return workerThreads;
+    }
+
+    /** Threads on which routes continue after a job finishes. */
+    public void setWorkerThreads(int workerThreads) {
+        this.workerThreads = workerThreads;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** The most HTTP requests in flight at once. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.camelvideo.core.camel;
+
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultEndpoint;
+
+import io.github.camelvideo.core.error.VideoException;
+import io.github.camelvideo.core.job.AsyncPermits;
+
+/**
+ * What every video endpoint has: the shared options, a queue of exchanges waiting for a job slot that is closed when
+ * the endpoint stops, and credentials that fall back to an environment variable.
+ */
+public abstract class VideoEndpointSupport extends DefaultEndpoint implements AsyncEndpoint {
+
+    private AsyncPermits admission;
+
+    protected VideoEndpointSupport(String uri, VideoComponentSupport component) {
+        super(uri, component);
+    }
+
+    /** The endpoint's options. */
+    public abstract VideoJobConfiguration jobConfiguration();
+
+    @Override
+    public VideoComponentSupport getComponent() {
+        return (VideoComponentSupport) super.getComponent();
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The " + getComponent().engineName().toLowerCase()
+                                                + " component only supports producers (to), not from");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // building the policy checks multiplier and durations, so a bad option fails at start, not on first use
+        jobConfiguration().pollPolicy();
+        admission = new AsyncPermits(jobConfiguration().getMaxConcurrentJobs(),
+                getComponent().engine().workerExecutor());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (admission != null) {
+            // exchanges still queued for a job slot must not start paid jobs while the route stops
+            admission.close(new VideoException("The " + getEndpointBaseUri() + " endpoint stopped before the job was"
+                                               + " submitted", null, null, null, true, null));
+        }
+        super.doStop();
+    }
+
+    /** Bounds how many jobs of this endpoint run at once. */
+    public AsyncPermits admission() {
+        return admission;
+    }
+
+    /** The running engine of the component. */
+    public VideoEngine engine() {
+        return getComponent().engine();
+    }
+
+    /**
+     * A credential from an option, else from an environment variable.
+     *
+     * @throws IllegalArgumentException when neither is set; the message names both, never a value
+     */
+    protected static String credential(String option, String optionName, String envVariable, String component) {
+        String value = option;
+        if (value == null || value.isBlank()) {
+            value = System.getenv(envVariable);
+        }
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("No " + optionName + " for " + component + ": set the " + optionName
+                                               + " option or the " + envVariable + " environment variable");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.camelvideo.core.camel;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+
+import io.github.camelvideo.core.poll.PollPolicy;
+
+/**
+ * The options every video component shares: waiting, download, polling and concurrency. A component's configuration
+ * class extends this one and adds its provider's options. The descriptions are given in the annotations because
+ * this class is compiled in another module than the components whose documentation is generated from it.
+ */
+public abstract class VideoJobConfiguration implements Cloneable {
+
+    /** Share of random spread added to each poll interval, so many jobs do not poll in step. */
+    private static final double POLL_JITTER = 0.1;
+
+    @UriParam(defaultValue = "true", description = "Whether the producer waits for the job to finish (without"
+                                                   + " holding a thread) before the route continues. When false,"
+                                                   + " the route continues right after submission with the job as"
+                                                   + " body and its id in the job id header.")
+    private boolean waitForCompletion = true;
+    @UriParam(defaultValue = "true", description = "Whether a completed video is downloaded; the body is then the"
+                                                   + " MP4 java.io.File. When false, the body is the completed job.")
+    private boolean download = true;
+    @UriParam(description = "Directory downloads are written to. A file appears there only once complete and"
+                            + " checked. Default: the camel-video folder in the system temporary directory.")
+    private String outputDirectory;
+    @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "Delay before the first status poll. A poll hint from the server wins.")
+    private long pollInitialDelay = 5000;
+    @UriParam(label = "advanced", defaultValue = "1.5",
+              description = "Factor by which the interval between polls grows (1 keeps it constant).")
+    private double pollMultiplier = 1.5;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest interval between two polls; also the cap on server poll hints.")
+    private long pollMaxInterval = 30000;
+    @UriParam(defaultValue = "1200000", javaType = "java.time.Duration",
+              description = "Total time a job may take from submission to a final state. When it passes, the"
+                            + " exchange fails with VideoJobTimeoutException, which keeps the job id so the job"
+                            + " can be fetched later.")
+    private long timeout = 1_200_000;
+    @UriParam(defaultValue = "50", description = "The most jobs this endpoint runs at once. Further exchanges wait"
+                                                 + " in a queue, holding no thread, until a job finishes. 0 means"
+                                                 + " no limit.")
+    private int maxConcurrentJobs = 50;
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /** Whether the producer waits for the job to finish before the route continues. */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public boolean isDownload() {
+        return download;
+    }
+
+    /** Whether a completed video is downloaded. */
+    public void setDownload(boolean download) {
+        this.download = download;
+    }
+
+    public String getOutputDirectory() {
+        return outputDirectory;
+    }
+
+    /** Directory downloads are written to. */
+    public void setOutputDirectory(String outputDirectory) {
+        this.outputDirectory = outputDirectory;
+    }
+
+    public long getPollInitialDelay() {
+        return pollInitialDelay;
+    }
+
+    /** Delay before the first status poll. */
+    public void setPollInitialDelay(long pollInitialDelay) {
+        this.pollInitialDelay = pollInitialDelay;
+    }
+
+    public double getPollMultiplier() {
+        return pollMultiplier;
+    }
+
+    /** Factor by which the interval between polls grows. */
+    public void setPollMultiplier(double pollMultiplier) {
+        this.pollMultiplier = pollMultiplier;
+    }
+
+    public long getPollMaxInterval() {
+        return pollMaxInterval;
+    }
+
+    /** The longest interval between two polls. */
+    public void setPollMaxInterval(long pollMaxInterval) {
+        this.pollMaxInterval = pollMaxInterval;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /** Total time a job may take from submission to a final state. */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public int getMaxConcurrentJobs() {
+        return maxConcurrentJobs;
+    }
+
+    /** The most jobs this endpoint runs at once; 0 means no limit. */
+    public void setMaxConcurrentJobs(int maxConcurrentJobs) {
+        this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    /** The poll schedule from the options; building it checks them. */
+    public PollPolicy pollPolicy() {
+        return new PollPolicy(Duration.ofMillis(pollInitialDelay), pollMultiplier, Duration.ofMillis(pollMaxInterval),
+                Duration.ofMillis(timeout), POLL_JITTER);
+    }
+
+    /** Where downloads go. */
+    public Path outputPath() {
+        return outputDirectory == null || outputDirectory.isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "camel-video")
+                : Path.of(outputDirectory);
+    }
+
+    /** A copy for an endpoint, so endpoints never share mutable configuration. */
+    protected <T extends VideoJobConfiguration> T copyAs(Class<T> type) {
+        try {
+            return type.cast(clone());
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}
