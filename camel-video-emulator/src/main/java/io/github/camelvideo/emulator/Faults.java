@@ -6,16 +6,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import io.github.camelvideo.emulator.openai.ContentFault;
-import io.github.camelvideo.emulator.openai.JobFate;
+import io.github.camelvideo.emulator.core.ContentFault;
+import io.github.camelvideo.emulator.core.JobFate;
 
 /**
  * Faults to inject, set by tests. Every rule applies a number of times ({@code times}) and is
  * then used up; when several rules match, the one added first is used first. Thread-safe.
  *
  * <p>Request rules match an HTTP method (case-insensitive; {@code "*"} for any) and a regular
- * expression that must match the whole request path, e.g. {@code ("POST", "/v1/videos")} or
- * {@code ("GET", "/v1/videos/[^/]+")}. Rules count only authenticated requests.
+ * expression that must match the whole request path, e.g. {@code ("POST", "/v1/videos")},
+ * {@code ("GET", "/v1/videos/[^/]+")} or {@code ("POST", "/v1beta/models/.*:predictLongRunning")}.
+ * Rules count only authenticated requests. Every surface answers in its own envelope: OpenAI's
+ * on {@code /v1/videos}, Google's {@code {"error":{"code","message","status"}}} on the Gemini,
+ * Vertex AI, Cloud Storage and token paths.
+ *
+ * <p>Job rules ({@link #failJobs}, {@link #filterJobs}, {@link #neverFinishJobs}) apply to the
+ * next jobs created on any surface, OpenAI videos and Veo operations alike; download rules
+ * ({@link #resetDownload}, {@link #jsonFromContent}) to the next media downloads: OpenAI
+ * {@code /content}, the Gemini file download and Cloud Storage {@code alt=media} reads.
  */
 public final class Faults {
 
@@ -57,7 +65,8 @@ public final class Faults {
 
     /**
      * Answers the next {@code times} matching requests with 429, a {@code Retry-After} header and
-     * OpenAI's rate-limit envelope. The request is not processed.
+     * the surface's rate-limit envelope (OpenAI's {@code rate_limit_exceeded}, Google's
+     * {@code RESOURCE_EXHAUSTED}). The request is not processed.
      */
     public Faults rateLimit(String method, String pathRegex, int times, int retryAfterSeconds) {
         if (retryAfterSeconds < 0) {
@@ -88,9 +97,10 @@ public final class Faults {
     }
 
     /**
-     * The next {@code times} successful {@code /content} responses declare their full
-     * Content-Length, send {@code afterBytes} bytes (at most one less than the length) and then
-     * close the connection. The client sees an IOException and may resume with {@code Range}.
+     * The next {@code times} successful media downloads ({@code /content}, Gemini file downloads,
+     * Cloud Storage {@code alt=media}) declare their full Content-Length, send {@code afterBytes}
+     * bytes (at most one less than the length) and then close the connection. The client sees an
+     * IOException and may resume with {@code Range}.
      */
     public Faults resetDownload(int times, long afterBytes) {
         if (afterBytes < 0) {
@@ -99,10 +109,25 @@ public final class Faults {
         return addCounted(contentRules, new ContentFault.Reset(afterBytes), times);
     }
 
-    /** The next {@code times} created jobs end {@code failed} with this {@code error.code} and message. */
+    /**
+     * The next {@code times} created jobs fail with this code and message: an OpenAI video ends
+     * {@code failed} with this {@code error.code}; a Veo operation ends {@code done} with
+     * {@code error.code} = the code as an integer when it is numeric, else 13 (INTERNAL).
+     */
     public Faults failJobs(int times, String code, String message) {
         return addCounted(jobRules, JobFate.fail(Objects.requireNonNull(code, "code"),
                 Objects.requireNonNull(message, "message")), times);
+    }
+
+    /**
+     * The next {@code times} created jobs are removed by the safety filters: a Veo operation ends
+     * {@code done} with {@code raiMediaFilteredCount} and these {@code raiMediaFilteredReasons}
+     * and no video; an OpenAI video ends {@code failed} with {@code error.code}
+     * {@code moderation_blocked} and the reasons in the message.
+     */
+    public Faults filterJobs(int times, List<String> reasons) {
+        Objects.requireNonNull(reasons, "reasons").forEach(r -> Objects.requireNonNull(r, "reason"));
+        return addCounted(jobRules, JobFate.filter(reasons), times);
     }
 
     /** The next {@code times} created jobs never finish: in progress forever, progress below 100. */
@@ -111,8 +136,9 @@ public final class Faults {
     }
 
     /**
-     * The next {@code times} successful {@code /content} responses are 200 with
-     * {@code Content-Type: application/json} and an error document instead of the media.
+     * The next {@code times} successful media downloads (as for {@link #resetDownload}) are 200
+     * with {@code Content-Type: application/json} and an error document in the surface's envelope
+     * instead of the media.
      */
     public Faults jsonFromContent(int times) {
         return addCounted(contentRules, new ContentFault.JsonBody(), times);

@@ -16,16 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.github.camelvideo.emulator.openai.ApiException;
-import io.github.camelvideo.emulator.openai.ApiRequest;
-import io.github.camelvideo.emulator.openai.ApiResponse;
-import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
+import io.github.camelvideo.emulator.core.ApiRequest;
+import io.github.camelvideo.emulator.core.ApiResponse;
+import io.github.camelvideo.emulator.core.Surface;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the emulator: reads each exchange, applies authentication and request
- * faults around the API, records the request and writes the response.
+ * The HTTP side of the emulator: reads each exchange, gives it to the first surface that serves
+ * its path, applies that surface's authentication and the request faults around it (worded in
+ * the surface's envelope), records the request and writes the response.
  */
 final class HttpFront implements HttpHandler {
 
@@ -33,14 +33,19 @@ final class HttpFront implements HttpHandler {
     /** Larger bodies are refused (413) rather than buffered further; real upload limits are far lower. */
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
-    private final OpenAiVideosApi api;
+    private final List<Surface> surfaces;
     private final Faults faults;
     private final RequestLog log;
     private final Clock clock;
     private final AtomicLong arrivals = new AtomicLong();
 
-    HttpFront(OpenAiVideosApi api, Faults faults, RequestLog log, Clock clock) {
-        this.api = api;
+    /**
+     * Creates the front.
+     *
+     * @param surfaces the surfaces in the order they are asked; the last one should serve every path
+     */
+    HttpFront(List<Surface> surfaces, Faults faults, RequestLog log, Clock clock) {
+        this.surfaces = List.copyOf(surfaces);
         this.faults = faults;
         this.log = log;
         this.clock = clock;
@@ -53,10 +58,7 @@ final class HttpFront implements HttpHandler {
         ApiRequest request = null;
         try {
             request = read(exchange);
-            ApiResponse response = request.body().length > MAX_BODY
-                    ? new ApiException(413, "invalid_request_error", "Request body too large: the limit is " + MAX_BODY
-                            + " bytes.", null, null).toResponse()
-                    : serve(request);
+            ApiResponse response = serve(request);
             if (response == null) {
                 // Accepted but the answer is lost: close the connection without a response.
                 record(arrival, at, request, 0);
@@ -81,26 +83,37 @@ final class HttpFront implements HttpHandler {
 
     /** Returns the response to send, or null to drop the connection. */
     private ApiResponse serve(ApiRequest request) {
-        Optional<ApiResponse> unauthorized = api.authenticate(request);
+        Surface surface = surfaceFor(request.path());
+        if (request.body().length > MAX_BODY) {
+            return surface.errors().error(413, "Request body too large: the limit is " + MAX_BODY + " bytes.");
+        }
+        Optional<ApiResponse> unauthorized = surface.authenticate(request);
         if (unauthorized.isPresent()) {
             return unauthorized.get();
         }
         Faults.HttpFault before = faults.takeBeforeHandling(request.method(), request.path());
         if (before != null) {
-            if (before.kind() == Faults.HttpFaultKind.RATE_LIMIT) {
-                return ApiException.rateLimited().toResponse()
-                        .header("Retry-After", Integer.toString(before.retryAfterSeconds()));
-            }
-            return ApiException.serverError().toResponse();
+            return before.kind() == Faults.HttpFaultKind.RATE_LIMIT
+                    ? surface.errors().rateLimited(before.retryAfterSeconds())
+                    : surface.errors().serverError();
         }
-        ApiResponse response = api.handle(request);
+        ApiResponse response = surface.handle(request);
         if (response.status() / 100 == 2) {
             Faults.HttpFault after = faults.takeAfterAccepting(request.method(), request.path());
             if (after != null) {
-                return after.kind() == Faults.HttpFaultKind.ACCEPT_THEN_DROP ? null : ApiException.serverError().toResponse();
+                return after.kind() == Faults.HttpFaultKind.ACCEPT_THEN_DROP ? null : surface.errors().serverError();
             }
         }
         return response;
+    }
+
+    private Surface surfaceFor(String path) {
+        for (Surface surface : surfaces) {
+            if (surface.serves(path)) {
+                return surface;
+            }
+        }
+        throw new IllegalStateException("No surface serves " + path);
     }
 
     private static ApiRequest read(HttpExchange exchange) throws IOException {

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 import io.github.camelvideo.emulator.media.MediaLibrary;
 import io.github.camelvideo.emulator.openai.ApiSettings;
-import io.github.camelvideo.emulator.openai.ContentFault;
-import io.github.camelvideo.emulator.openai.FaultHooks;
-import io.github.camelvideo.emulator.openai.JobFate;
+import io.github.camelvideo.emulator.core.ContentFault;
+import io.github.camelvideo.emulator.core.FaultHooks;
+import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
 
 /**
@@ -92,7 +92,7 @@ public final class VideoEmulator implements AutoCloseable {
             media.close();
             throw e;
         }
-        server.createContext("/", new HttpFront(api, faults, log, builder.clock));
+        server.createContext("/", new HttpFront(List.of(api), faults, log, builder.clock));
         server.setExecutor(executor);
         server.start();
         String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;

@@ -3,6 +3,8 @@ package io.github.camelvideo.emulator.openai;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelvideo.emulator.core.ApiResponse;
+
 /**
  * An API error rendered as OpenAI's envelope
  * {@code {"error":{"message","type","param","code"}}}.

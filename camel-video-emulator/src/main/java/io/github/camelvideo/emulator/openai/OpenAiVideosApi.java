@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.camelvideo.emulator.core.ApiRequest;
+import io.github.camelvideo.emulator.core.ApiResponse;
+import io.github.camelvideo.emulator.core.FaultHooks;
+import io.github.camelvideo.emulator.core.ErrorStyle;
+import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.Surface;
+
 import io.github.camelvideo.emulator.media.MediaLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The OpenAI Videos API ({@code /v1/videos...}): authentication, routing and the handlers of
- * create, retrieve, list, delete, content, remix and extensions.
+ * create, retrieve, list, delete, content, remix and extensions. It serves every path no other
+ * surface claims, so unknown paths get OpenAI's answers.
  */
-public final class OpenAiVideosApi {
+public final class OpenAiVideosApi implements Surface {
 
     /** Path prefix of every endpoint. */
     public static final String BASE_PATH = "/v1/videos";
@@ -46,11 +54,23 @@ public final class OpenAiVideosApi {
         return store.size();
     }
 
+    /** Every path: this surface is the fallback. */
+    @Override
+    public boolean serves(String path) {
+        return true;
+    }
+
+    @Override
+    public ErrorStyle errors() {
+        return OpenAiErrors.INSTANCE;
+    }
+
     /**
      * Checks the bearer key.
      *
      * @return a 401 response when the request is not authenticated, else empty
      */
+    @Override
     public Optional<ApiResponse> authenticate(ApiRequest request) {
         String authorization = request.header("authorization");
         String key = null;
@@ -62,6 +82,7 @@ public final class OpenAiVideosApi {
     }
 
     /** Serves an authenticated request; never throws. */
+    @Override
     public ApiResponse handle(ApiRequest request) {
         try {
             return route(request);

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelvideo.emulator.core.ApiRequest;
+import io.github.camelvideo.emulator.core.ApiResponse;
 
 /**
  * The fields of a JSON or {@code multipart/form-data} request body behind one interface, so

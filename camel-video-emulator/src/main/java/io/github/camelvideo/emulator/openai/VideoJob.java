@@ -3,6 +3,9 @@ package io.github.camelvideo.emulator.openai;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.JobTimeline;
+
 /**
  * A video job. Immutable: its status is a pure function of the current time, computed when
  * the job is read, so no thread or timer is needed per job.
@@ -26,8 +29,9 @@ record VideoJob(String id, long sequence, String model, String prompt, String si
     static final String COMPLETED = "completed";
     static final String FAILED = "failed";
 
-    /** Share of the job duration spent queued before progress starts. */
-    private static final double QUEUED_SHARE = 0.10;
+    /** {@code error.code} and message prefix of a video removed by the safety filters. */
+    static final String MODERATION_CODE = "moderation_blocked";
+    static final String MODERATION_MESSAGE = "Your request was blocked by our moderation system: ";
 
     /**
      * The job's state at a moment.
@@ -62,21 +66,14 @@ record VideoJob(String id, long sequence, String model, String prompt, String si
      * @param retentionMillis time from completion until the assets expire
      */
     State stateAt(long nowMillis, long durationMillis, long retentionMillis) {
-        long elapsed = Math.max(0, nowMillis - createdAtMillis);
-        boolean done = elapsed >= durationMillis && fate.kind() != JobFate.Kind.NEVER_FINISH;
-        if (done) {
-            long finishedMillis = createdAtMillis + durationMillis;
-            if (fate.kind() == JobFate.Kind.FAIL) {
-                return new State(FAILED, 0, finishedMillis / 1000, null);
-            }
-            return new State(COMPLETED, 100, finishedMillis / 1000, (finishedMillis + retentionMillis) / 1000);
-        }
-        if (elapsed < durationMillis * QUEUED_SHARE) {
-            return new State(QUEUED, 0, null, null);
-        }
-        // Progress rises with elapsed time; a job that never finishes stays just below 100.
-        int progress = durationMillis == 0 ? 99 : (int) Math.min(99, elapsed * 100 / durationMillis);
-        return new State(IN_PROGRESS, Math.max(1, progress), null, null);
+        JobTimeline.Point point = JobTimeline.at(createdAtMillis, fate, durationMillis, nowMillis);
+        long finished = point.finishedAtMillis();
+        return switch (point.phase()) {
+            case QUEUED -> new State(QUEUED, 0, null, null);
+            case RUNNING -> new State(IN_PROGRESS, point.progress(), null, null);
+            case FAILED -> new State(FAILED, 0, finished / 1000, null);
+            case SUCCEEDED -> new State(COMPLETED, 100, finished / 1000, (finished + retentionMillis) / 1000);
+        };
     }
 
     /** The Video object of the API, with every documented field (nulls included). */
@@ -97,8 +94,14 @@ record VideoJob(String id, long sequence, String model, String prompt, String si
         Map<String, Object> error = null;
         if (FAILED.equals(state.status())) {
             error = new LinkedHashMap<>();
-            error.put("code", fate.errorCode());
-            error.put("message", fate.errorMessage());
+            if (fate.kind() == JobFate.Kind.FILTER) {
+                // A video the safety filters removed is a failed video with a moderation error.
+                error.put("code", MODERATION_CODE);
+                error.put("message", MODERATION_MESSAGE + String.join("; ", fate.filterReasons()));
+            } else {
+                error.put("code", fate.errorCode());
+                error.put("message", fate.errorMessage());
+            }
         }
         json.put("error", error);
         return json;

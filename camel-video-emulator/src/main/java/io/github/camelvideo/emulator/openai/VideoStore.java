@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.camelvideo.emulator.core.JobFate;
+
 /** The videos of the emulated project, safe for concurrent use. */
 final class VideoStore {
 

@@ -1,4 +1,4 @@
-package io.github.camelvideo.emulator.openai;
+package io.github.camelvideo.emulator.core;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ApiResponse {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** The JSON mapper of every surface; shared and never reconfigured. */
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes a body of a length known before the first byte is sent. */
     public interface Body {

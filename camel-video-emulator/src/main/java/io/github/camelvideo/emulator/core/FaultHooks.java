@@ -1,4 +1,4 @@
-package io.github.camelvideo.emulator.openai;
+package io.github.camelvideo.emulator.core;
 
 /**
  * What the API asks the fault plan while serving requests. Each call consumes one use of the

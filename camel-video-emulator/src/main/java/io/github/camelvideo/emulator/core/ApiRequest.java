@@ -1,4 +1,4 @@
-package io.github.camelvideo.emulator.openai;
+package io.github.camelvideo.emulator.core;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

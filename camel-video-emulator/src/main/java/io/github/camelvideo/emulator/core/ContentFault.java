@@ -1,4 +1,4 @@
-package io.github.camelvideo.emulator.openai;
+package io.github.camelvideo.emulator.core;
 
 /** A fault applied to one {@code /content} response. */
 public sealed interface ContentFault {

@@ -1,0 +1,17 @@
+package io.github.camelvideo.emulator.core;
+
+/** How one API surface words its errors: the same failure looks different on each provider's wire. */
+public interface ErrorStyle {
+
+    /** A client error (4xx) with this HTTP status and message, in the surface's envelope. */
+    ApiResponse error(int status, String message);
+
+    /** A 500 with this message in the surface's envelope. */
+    ApiResponse serverError(String message);
+
+    /** The surface's usual 500 answer. */
+    ApiResponse serverError();
+
+    /** A 429 with a {@code Retry-After} header and the surface's rate-limit envelope. */
+    ApiResponse rateLimited(int retryAfterSeconds);
+}
