@@ -1,7 +1,6 @@
 package io.github.camelvideo.sora;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.github.camelvideo.core.camel.Operations;
 
 /** The operations of the {@code sora:} endpoint. */
 public enum SoraOperation {
@@ -24,14 +23,7 @@ public enum SoraOperation {
 
     /** Parses an operation name, listing the valid ones when it is not one of them. */
     public static SoraOperation fromValue(String value) {
-        for (SoraOperation op : values()) {
-            if (op.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("Unknown sora operation '" + value + "'. Valid operations: "
-                                           + Arrays.stream(values()).map(Enum::name)
-                                                   .collect(Collectors.joining(", ")));
+        return Operations.fromValue(SoraOperation.class, value, "sora");
     }
 
     /** Whether the operation creates a paid job. */

@@ -1,6 +1,7 @@
 package io.github.camelvideo.core.camel;
 
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,11 +29,21 @@ public final class JobSteps {
     private final VideoEndpointSupport endpoint;
     private final HeaderNames headers;
     private final OutcomeWriter writer;
+    private final BiConsumer<Message, JobStatus> extraHeaders;
 
     public JobSteps(VideoEndpointSupport endpoint, HeaderNames headers) {
+        this(endpoint, headers, (message, status) -> {
+        });
+    }
+
+    /**
+     * @param extraHeaders writes a component's own output headers of a job status, after the common ones
+     */
+    public JobSteps(VideoEndpointSupport endpoint, HeaderNames headers, BiConsumer<Message, JobStatus> extraHeaders) {
         this.endpoint = endpoint;
         this.headers = headers;
         this.writer = new OutcomeWriter(headers);
+        this.extraHeaders = extraHeaders;
     }
 
     /** Runs a step under Camel's asynchronous producer contract. */
@@ -56,7 +67,10 @@ public final class JobSteps {
         return endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), endpoint.getComponent().getJobStore(), cost,
                         new ExchangeJobListener(exchange, headers.jobId()))
-                .thenApply(outcome -> message -> writer.write(message, withFinalCost(outcome)));
+                .thenApply(outcome -> message -> {
+                    writer.write(message, withFinalCost(outcome));
+                    extraHeaders.accept(message, outcome.status());
+                });
     }
 
     /** Fetches a job's status once; the body becomes the provider's job object. */
@@ -64,6 +78,7 @@ public final class JobSteps {
         return provider.poll(ref).thenApply(status -> message -> {
             provider.release(status);
             writer.writeStatus(message, status);
+            extraHeaders.accept(message, status);
             message.setBody(status.body());
         });
     }

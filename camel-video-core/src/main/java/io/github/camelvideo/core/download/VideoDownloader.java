@@ -73,7 +73,8 @@ public final class VideoDownloader {
                     "Cannot create output directory " + directory + ": " + e.getMessage(), provider, jobId, false,
                     e));
         }
-        return attempt.run(0)
+        CompletionStage<MediaType> fetched = source.isLocalFile() ? attempt.moveLocal() : attempt.run(0);
+        return fetched
                 .thenApply(type -> finish(temp,
                         directory.resolve(fileName != null ? fileName : baseName + "." + type.extension()), type,
                         provider, jobId))
@@ -127,6 +128,19 @@ public final class VideoDownloader {
             this.expectVideo = expectVideo;
             this.provider = provider;
             this.jobId = jobId;
+        }
+
+        /** A result already on disk: moved beside its destination, then checked like a downloaded one. */
+        CompletionStage<MediaType> moveLocal() {
+            try {
+                Files.move(Path.of(source.uri()), temp, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(new VideoDownloadException("Result of job " + jobId
+                                                                                 + " cannot be moved into place: "
+                                                                                 + e.getMessage(),
+                        provider, jobId, false, e));
+            }
+            return checked(new Outcome(200, null));
         }
 
         CompletionStage<MediaType> run(long offset) {

@@ -1,10 +1,15 @@
 package io.github.camelvideo.core.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -47,11 +52,7 @@ public final class JsonApi {
      */
     public CompletionStage<HttpResponse<byte[]>> call(HttpRequest request, String jobId) {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).exceptionally(error -> {
-            // transport failures join the exception hierarchy; the cause tells whether the request went out
-            Throwable cause = Failures.unwrap(error);
-            throw cause instanceof VideoException ve ? ve
-                    : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
-                            provider, jobId, null, 0, cause);
+            throw transportFailure(error, jobId);
         }).thenApply(response -> {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -60,6 +61,58 @@ public final class JsonApi {
             throw HttpErrors.toException(provider, jobId, status, response.headers(),
                     parseError(status, response.body()));
         });
+    }
+
+    /**
+     * Sends the request and streams a successful body to a temporary file in {@code spoolDirectory}, for responses
+     * that may carry whole media inline; error responses fail the stage as {@link #call} does.
+     *
+     * @return the file holding the body; the caller deletes it
+     */
+    public CompletionStage<Path> callToFile(HttpRequest request, String jobId, Path spoolDirectory) {
+        Path file;
+        try {
+            Files.createDirectories(spoolDirectory);
+            file = spoolDirectory.resolve(".response-" + UUID.randomUUID() + ".part");
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException(e));
+        }
+        return http.send(request, HttpResponse.BodyHandlers.ofFile(file)).exceptionally(error -> {
+            deleteQuietly(file);
+            throw transportFailure(error, jobId);
+        }).thenApply(response -> {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return file;
+            }
+            byte[] body = readQuietly(file);
+            deleteQuietly(file);
+            throw HttpErrors.toException(provider, jobId, status, response.headers(), parseError(status, body));
+        });
+    }
+
+    private RuntimeException transportFailure(Throwable error, String jobId) {
+        // transport failures join the exception hierarchy; the cause tells whether the request went out
+        Throwable cause = Failures.unwrap(error);
+        return cause instanceof VideoException ve ? ve
+                : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
+                        provider, jobId, null, 0, cause);
+    }
+
+    private static byte[] readQuietly(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(64 * 1024); // an error body; only its start matters
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file in the spool directory; nothing else refers to it
+        }
     }
 
     /** Reads a successful JSON body as the given type. */
@@ -88,6 +141,7 @@ public final class JsonApi {
             JsonNode error = MAPPER.readTree(body).path("error");
             if (error.isObject()) {
                 String code = error.path("code").isTextual() ? error.path("code").asText()
+                        : reason(error) != null ? reason(error)
                         : text(error, "status") != null ? text(error, "status") : text(error, "type");
                 return new ApiError(code, limit(error.path("message").asText("")), text(error, "param"));
             }
@@ -95,6 +149,16 @@ public final class JsonApi {
             // fall through to the text summary
         }
         return new ApiError(null, "HTTP " + status + ": " + snippet(body), null);
+    }
+
+    /** Google's envelope may name a precise reason (such as API_KEY_INVALID) in an ErrorInfo detail. */
+    private static String reason(JsonNode error) {
+        for (JsonNode detail : error.path("details")) {
+            if (detail.path("reason").isTextual()) {
+                return detail.path("reason").asText();
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) {

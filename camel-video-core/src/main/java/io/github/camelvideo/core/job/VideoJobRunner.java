@@ -131,9 +131,17 @@ public final class VideoJobRunner {
                                                                                        JobStatus done,
                                                                                        JobOptions options) {
         String variant = options.variant() == null ? "video" : options.variant();
-        String baseName = options.videoVariant() ? done.ref().id() : done.ref().id() + "-" + variant;
+        String id = fileSafe(done.ref().id());
+        String baseName = options.videoVariant() ? id : id + "-" + variant;
         return downloader.download(provider.downloadSource(done, variant), options.outputDirectory(),
                 options.fileName(), baseName, options.videoVariant(), provider.name(), done.ref().id());
+    }
+
+    /** A job id as a file name: ids that are paths (such as operation names) contribute their last segment. */
+    static String fileSafe(String id) {
+        String last = id.substring(id.lastIndexOf('/') + 1);
+        String safe = last.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "job_" + safe : safe;
     }
 
     /** Downloads a result of an existing job, for operations that only fetch. */

@@ -1,6 +1,7 @@
 package io.github.camelvideo.core.spi;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -15,6 +16,19 @@ public record DownloadSource(URI uri, Map<String, String> headers, boolean follo
 
     public DownloadSource {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /**
+     * A result the provider already holds in a local file (for example one decoded from an inline response); the
+     * download moves it into place.
+     */
+    public static DownloadSource ofFile(Path file) {
+        return new DownloadSource(file.toUri(), Map.of(), false);
+    }
+
+    /** Whether the result is a local file rather than an HTTP resource. */
+    public boolean isLocalFile() {
+        return "file".equalsIgnoreCase(uri.getScheme());
     }
 
     @Override

@@ -1,0 +1,94 @@
+package io.github.camelvideo.veo;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the {@code veo:} component. Input headers override endpoint options per message. */
+public final class VeoConstants {
+
+    @Metadata(label = "producer", description = "The operation to perform, overriding the endpoint's.",
+              javaType = "String", enums = "textToVideo,imageToVideo,extend,getOperation,downloadVideo")
+    public static final String OPERATION = "CamelVeoOperation";
+
+    @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
+                                                + " (textToVideo and extend). imageToVideo takes the image as body"
+                                                + " and the prompt, which is optional there, from this header.",
+              javaType = "String")
+    public static final String PROMPT = "CamelVeoPrompt";
+
+    @Metadata(label = "producer", description = "The model id, overriding the endpoint's; on output, the model of"
+                                                + " the operation.",
+              javaType = "String")
+    public static final String MODEL = "CamelVeoModel";
+
+    @Metadata(label = "producer", description = "Requested video length in seconds, overriding the endpoint's"
+                                                + " durationSeconds. Input only: the length of the result is in"
+                                                + " CamelVeoDuration.",
+              javaType = "Integer")
+    public static final String DURATION_SECONDS = "CamelVeoDurationSeconds";
+
+    @Metadata(label = "producer", description = "Requested resolution (720p, 1080p or 4k), overriding the"
+                                                + " endpoint's.",
+              javaType = "String")
+    public static final String RESOLUTION = "CamelVeoResolution";
+
+    @Metadata(label = "producer", description = "Requested aspect ratio (16:9 or 9:16), overriding the endpoint's.",
+              javaType = "String")
+    public static final String ASPECT_RATIO = "CamelVeoAspectRatio";
+
+    @Metadata(label = "producer", description = "What the video should not show, overriding the endpoint's"
+                                                + " negativePrompt.",
+              javaType = "String")
+    public static final String NEGATIVE_PROMPT = "CamelVeoNegativePrompt";
+
+    @Metadata(label = "producer", description = "imageToVideo: the last frame (byte[], File, Path or InputStream of"
+                                                + " a JPEG, PNG or WebP image); the body is the first frame.",
+              javaType = "Object")
+    public static final String LAST_FRAME = "CamelVeoLastFrame";
+
+    @Metadata(label = "producer", description = "imageToVideo: up to three reference images of the subject (a List"
+                                                + " of byte[], File, Path or InputStream), for 8-second videos.",
+              javaType = "java.util.List")
+    public static final String REFERENCE_IMAGES = "CamelVeoReferenceImages";
+
+    @Metadata(label = "producer", description = "The URI of a generated video: input of extend (a Gemini API file"
+                                                + " URI, or a gs:// URI on Vertex AI); set on output when the result"
+                                                + " has one, so an extend step can follow.",
+              javaType = "String")
+    public static final String VIDEO_URI = "CamelVeoVideoUri";
+
+    @Metadata(label = "producer", description = "The operation name, which is the job id: input of getOperation and"
+                                                + " downloadVideo; set on output as soon as the operation exists,"
+                                                + " failures included.",
+              javaType = "String")
+    public static final String OPERATION_NAME = "CamelVeoOperationName";
+
+    @Metadata(label = "producer", description = "The operation's state: running, succeeded, failed or filtered"
+                                                + " (safety filters removed the video). Veo reports no progress"
+                                                + " percentage.",
+              javaType = "String")
+    public static final String STATUS = "CamelVeoStatus";
+
+    @Metadata(label = "producer", description = "Estimated cost of the job in US dollars (seconds x price per"
+                                                + " second for the model and resolution), when the model is priced.",
+              javaType = "java.math.BigDecimal")
+    public static final String COST_USD = "CamelVeoCostUsd";
+
+    @Metadata(label = "producer", description = "Duration in seconds of the downloaded MP4, as probed.",
+              javaType = "Double")
+    public static final String DURATION = "CamelVeoDuration";
+
+    @Metadata(label = "producer", description = "Size WIDTHxHEIGHT of the downloaded MP4, as probed.",
+              javaType = "String")
+    public static final String SIZE = "CamelVeoSize";
+
+    @Metadata(label = "producer", description = "Key under which the created job is recorded in the job store: a"
+                                                + " later exchange with the same key follows that job instead of"
+                                                + " creating another. Defaults to the exchange id plus a digest of"
+                                                + " the request, so a redelivered step never pays twice while"
+                                                + " another job step of the same exchange makes its own job.",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelVeoIdempotencyKey";
+
+    private VeoConstants() {
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.camelvideo.veo;
+
+import org.apache.camel.Category;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+import io.github.camelvideo.core.camel.VideoEndpointSupport;
+import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
+import io.github.camelvideo.veo.vertex.AccessTokens;
+import io.github.camelvideo.veo.vertex.VertexVeoProvider;
+
+/**
+ * Generate, extend, fetch and download Google Veo videos through the Gemini API or Vertex AI, waiting for operations
+ * without holding threads.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "veo", title = "Veo", syntax = "veo:operation",
+             category = { Category.AI }, producerOnly = true, headersClass = VeoConstants.class)
+public class VeoEndpoint extends VideoEndpointSupport {
+
+    /** Name of the environment variable holding the Gemini API key when the apiKey option is not set. */
+    public static final String API_KEY_ENV = "GEMINI_API_KEY";
+
+    @UriPath(description = "The operation to perform.")
+    @Metadata(required = true)
+    private VeoOperation operation;
+    @UriParam
+    private VeoConfiguration configuration;
+
+    private GoogleVeoProvider provider;
+
+    public VeoEndpoint(String uri, VeoComponent component, VeoOperation operation, VeoConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new VeoProducer(this);
+    }
+
+    @Override
+    public VideoJobConfiguration jobConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        provider = configuration.isVertex() ? vertex() : gemini();
+    }
+
+    private GoogleVeoProvider gemini() {
+        if (!VeoConfiguration.GEMINI.equals(configuration.getProvider())) {
+            throw new IllegalArgumentException("Invalid provider '" + configuration.getProvider()
+                                               + "': allowed gemini, vertex");
+        }
+        return new GeminiVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
+                credential(configuration.getApiKey(), "apiKey", API_KEY_ENV, "veo"), configuration.outputPath());
+    }
+
+    private GoogleVeoProvider vertex() {
+        if (configuration.getProjectId() == null || configuration.getProjectId().isBlank()) {
+            throw new IllegalArgumentException("Missing projectId: the vertex provider needs the Google Cloud"
+                                               + " project id");
+        }
+        return new VertexVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
+                configuration.getStorageBaseUrl(), configuration.getProjectId(), configuration.getLocation(),
+                accessTokens(), configuration.outputPath());
+    }
+
+    private AccessTokens accessTokens() {
+        if (configuration.getAccessToken() != null && !configuration.getAccessToken().isBlank()) {
+            return AccessTokens.fixed(configuration.getAccessToken());
+        }
+        if (configuration.getServiceAccountKey() != null && !configuration.getServiceAccountKey().isBlank()) {
+            return AccessTokens.serviceAccount(configuration.getServiceAccountKey(), engine().workerExecutor());
+        }
+        return AccessTokens.applicationDefault(engine().workerExecutor());
+    }
+
+    GoogleVeoProvider provider() {
+        return provider;
+    }
+
+    public VeoOperation getOperation() {
+        return operation;
+    }
+
+    /** The operation to perform. */
+    public void setOperation(VeoOperation operation) {
+        this.operation = operation;
+    }
+
+    public VeoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(VeoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

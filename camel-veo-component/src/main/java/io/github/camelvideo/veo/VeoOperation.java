@@ -1,0 +1,22 @@
+package io.github.camelvideo.veo;
+
+import io.github.camelvideo.core.camel.Operations;
+
+/** The operations of the {@code veo:} component. */
+public enum VeoOperation {
+    /** Generate a video from a prompt. */
+    textToVideo,
+    /** Generate a video from a first-frame image, optionally a last frame and reference images. */
+    imageToVideo,
+    /** Continue an earlier Veo video. */
+    extend,
+    /** Fetch an operation's state once. */
+    getOperation,
+    /** Download the video of a finished operation. */
+    downloadVideo;
+
+    /** Parses an operation name, listing the valid ones when it is not one of them. */
+    public static VeoOperation fromValue(String value) {
+        return Operations.fromValue(VeoOperation.class, value, "veo");
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.camelvideo.veo;
+
+import java.util.List;
+
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.spi.VideoJobRequest;
+import io.github.camelvideo.core.support.Fingerprint;
+
+/**
+ * One Veo {@code predictLongRunning} call, provider-neutral: the Gemini API and Vertex AI take the same instance and
+ * parameter fields, and each provider sends those it supports.
+ *
+ * @param prompt           the prompt, or {@code null} for an image-only request
+ * @param model            model id
+ * @param aspectRatio      16:9 or 9:16, or {@code null} for the default
+ * @param resolution       720p, 1080p or 4k, or {@code null} for the default
+ * @param durationSeconds  length in seconds, or {@code null} for the default
+ * @param negativePrompt   what to avoid, or {@code null}
+ * @param personGeneration allow_all, allow_adult or dont_allow, or {@code null}
+ * @param seed             Vertex only, or {@code null}
+ * @param generateAudio    Vertex only, or {@code null}
+ * @param storageUri       Vertex only: gs:// prefix for the output, or {@code null}
+ * @param image            first frame, or {@code null}
+ * @param lastFrame        last frame, or {@code null}
+ * @param referenceImages  asset reference images, possibly empty
+ * @param video            the video to extend, or {@code null}
+ */
+public record VeoRequest(String prompt, String model, String aspectRatio, String resolution, Integer durationSeconds,
+                         String negativePrompt, String personGeneration, Integer seed, Boolean generateAudio,
+                         String storageUri, ImageInput image, ImageInput lastFrame, List<ImageInput> referenceImages,
+                         VideoInput video) implements VideoJobRequest {
+
+    /** Veo's default length when durationSeconds is not sent. */
+    public static final int DEFAULT_SECONDS = 8;
+    /** What one extension adds (Veo 3.1). */
+    public static final int EXTENSION_SECONDS = 7;
+    /** Veo's default resolution. */
+    public static final String DEFAULT_RESOLUTION = "720p";
+
+    public VeoRequest {
+        referenceImages = referenceImages == null ? List.of() : List.copyOf(referenceImages);
+    }
+
+    /**
+     * The video an extension continues: a URI (a Gemini API file URI or a {@code gs://} URI) or MP4 bytes.
+     *
+     * @param uri   the URI, or {@code null}
+     * @param bytes the MP4, or {@code null}
+     */
+    public record VideoInput(String uri, byte[] bytes) {
+    }
+
+    /** Whether this request extends a video. */
+    public boolean isExtension() {
+        return video != null;
+    }
+
+    @Override
+    public Integer seconds() {
+        if (isExtension()) {
+            return EXTENSION_SECONDS; // what the call adds, and so what it costs
+        }
+        return durationSeconds != null ? durationSeconds : DEFAULT_SECONDS;
+    }
+
+    /** The resolution as asked for, {@code null} when the provider default applies. */
+    public String requestedResolution() {
+        return resolution;
+    }
+
+    @Override
+    public String resolution() {
+        return resolution != null ? resolution : DEFAULT_RESOLUTION;
+    }
+
+    @Override
+    public String fingerprint() {
+        return Fingerprint.of(prompt, model, aspectRatio, resolution, durationSeconds, negativePrompt,
+                personGeneration, seed, generateAudio, storageUri, bytes(image), bytes(lastFrame),
+                referenceImages.stream().map(i -> Fingerprint.of(i.bytes())).toList(),
+                video == null ? null : video.uri(), video == null ? null : video.bytes());
+    }
+
+    private static byte[] bytes(ImageInput image) {
+        return image == null ? null : image.bytes();
+    }
+
+    @Override
+    public String toString() {
+        // the prompt and media are the user's data: only their shape is described
+        return "VeoRequest[model=" + model + ", resolution=" + resolution + ", durationSeconds=" + durationSeconds
+               + ", extension=" + isExtension() + ", referenceImages=" + referenceImages.size() + "]";
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.camelvideo.veo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.Message;
+
+import io.github.camelvideo.core.camel.MessageInputs;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.validate.ModelRules;
+
+/**
+ * Builds Veo requests from a message and the endpoint options, and checks them before anything is sent: values per
+ * model family (from the rules), the rules between fields (1080p, 4k, reference images and extensions need the full
+ * length; extensions are 720p) and the fields one provider does not take. Every error names the field, the value
+ * given and what is allowed.
+ */
+final class VeoRequests {
+
+    static final int MAX_PROMPT_LENGTH = 20_000;
+
+    private final VeoConfiguration config;
+    private final ModelRules rules;
+
+    VeoRequests(VeoConfiguration config, ModelRules rules) {
+        this.config = config;
+        this.rules = rules;
+    }
+
+    VeoRequest textToVideo(Message in) {
+        return checked(request(in, MessageInputs.prompt(in, VeoConstants.PROMPT, true, MAX_PROMPT_LENGTH), null,
+                null, List.of(), null));
+    }
+
+    VeoRequest imageToVideo(Message in) {
+        String prompt = in.getHeader(VeoConstants.PROMPT) == null ? null
+                : MessageInputs.prompt(in, VeoConstants.PROMPT, false, MAX_PROMPT_LENGTH);
+        Object body = in.getBody();
+        if (body == null) {
+            throw new VideoRequestInvalidException("Missing image: send the first frame as the message body ("
+                                                   + MessageInputs.MEDIA_TYPES + ")", "image");
+        }
+        ImageInput first = ImageInput.of(MessageInputs.bytes(body, "image", null), "image");
+        byte[] last = MessageInputs.bytes(in.getHeader(VeoConstants.LAST_FRAME), "lastFrame", null);
+        return checked(request(in, prompt, first, last == null ? null : ImageInput.of(last, "lastFrame"),
+                referenceImages(in), null));
+    }
+
+    VeoRequest extend(Message in) {
+        String uri = in.getHeader(VeoConstants.VIDEO_URI, String.class);
+        Object body = in.getBody();
+        boolean textBody = body instanceof String;
+        String prompt = MessageInputs.prompt(in, VeoConstants.PROMPT, textBody, MAX_PROMPT_LENGTH);
+        VeoRequest.VideoInput video;
+        if (uri != null && !uri.isBlank()) {
+            video = new VeoRequest.VideoInput(checkVideoUri(uri.trim()), null);
+        } else if (config.isVertex() && body != null && !textBody) {
+            video = new VeoRequest.VideoInput(null, MessageInputs.bytes(body, "video", null));
+        } else {
+            throw new VideoRequestInvalidException("Missing video to extend: set the " + VeoConstants.VIDEO_URI
+                                                   + " header" + (config.isVertex()
+                                                           ? " (a gs:// URI) or send the MP4 as the message body"
+                                                           : " to the file URI of an earlier Veo result"),
+                    "video");
+        }
+        return checked(request(in, prompt, null, null, List.of(), video));
+    }
+
+    private VeoRequest request(Message in, String prompt, ImageInput image, ImageInput lastFrame,
+                               List<ImageInput> references, VeoRequest.VideoInput video) {
+        String model = MessageInputs.required(in, VeoConstants.MODEL, config.effectiveModel(), "model", "model");
+        Integer seconds = MessageInputs.wholeNumber(in, VeoConstants.DURATION_SECONDS, config.getDurationSeconds(),
+                "durationSeconds", allowed(model, "durationSeconds", "a whole number"));
+        return new VeoRequest(prompt, model, text(in, VeoConstants.ASPECT_RATIO, config.getAspectRatio()),
+                text(in, VeoConstants.RESOLUTION, config.getResolution()), seconds,
+                text(in, VeoConstants.NEGATIVE_PROMPT, config.getNegativePrompt()), config.getPersonGeneration(),
+                config.getSeed(), config.getGenerateAudio(), config.getStorageUri(), image, lastFrame, references,
+                video);
+    }
+
+    private VeoRequest checked(VeoRequest r) {
+        String model = r.model();
+        rules.check(model, "durationSeconds", r.durationSeconds());
+        rules.check(model, "resolution", r.requestedResolution());
+        rules.check(model, "aspectRatio", r.aspectRatio());
+        rules.check(model, "personGeneration", r.personGeneration());
+        checkFullLength(r);
+        checkReferenceImages(r);
+        checkExtension(r);
+        checkProviderFields(r);
+        return r;
+    }
+
+    private void checkFullLength(VeoRequest r) {
+        Set<String> fullLengthOnly = rules.allowed(r.model(), "fullLengthResolutions").orElse(Set.of());
+        if (fullLengthOnly.contains(r.resolution())) {
+            requireFullLength(r, "resolution " + r.resolution());
+        }
+    }
+
+    private void checkReferenceImages(VeoRequest r) {
+        int count = r.referenceImages().size();
+        if (count == 0) {
+            return;
+        }
+        int max = rules.allowed(r.model(), "maxReferenceImages").map(v -> Integer.parseInt(v.iterator().next()))
+                .orElse(3);
+        if (count > max) {
+            throw VideoRequestInvalidException.notAllowed("referenceImages", count + " images",
+                    "at most " + max + " for model '" + r.model() + "'");
+        }
+        requireFullLength(r, "reference images");
+    }
+
+    private void checkExtension(VeoRequest r) {
+        if (!r.isExtension()) {
+            return;
+        }
+        rules.allowed(r.model(), "extensionResolution").ifPresent(allowed -> {
+            if (!allowed.contains(r.resolution())) {
+                throw VideoRequestInvalidException.notAllowed("resolution", r.resolution(),
+                        String.join(", ", allowed) + " (extensions take and make " + String.join(", ", allowed)
+                                                                            + " videos)");
+            }
+        });
+        requireFullLength(r, "an extension");
+    }
+
+    private void requireFullLength(VeoRequest r, String what) {
+        rules.allowed(r.model(), "fullLength").ifPresent(allowed -> {
+            if (r.durationSeconds() != null && !allowed.contains(r.durationSeconds().toString())) {
+                throw VideoRequestInvalidException.notAllowed("durationSeconds", r.durationSeconds(),
+                        String.join(", ", allowed) + " (" + what + " needs " + String.join(", ", allowed)
+                                                                                      + " seconds)");
+            }
+        });
+    }
+
+    private void checkProviderFields(VeoRequest r) {
+        if (config.isVertex()) {
+            if (r.storageUri() != null && !r.storageUri().startsWith("gs://")) {
+                throw VideoRequestInvalidException.notAllowed("storageUri", r.storageUri(), "a gs://bucket/prefix"
+                                                                                            + " URI");
+            }
+            return;
+        }
+        vertexOnly("seed", r.seed());
+        vertexOnly("generateAudio", r.generateAudio());
+        vertexOnly("storageUri", r.storageUri());
+    }
+
+    private static void vertexOnly(String field, Object value) {
+        if (value != null) {
+            throw new VideoRequestInvalidException("Invalid " + field + " '" + value + "': the Gemini API does not"
+                                                   + " take " + field + ". Allowed only with provider=vertex", field);
+        }
+    }
+
+    private String checkVideoUri(String uri) {
+        boolean ok = config.isVertex() ? uri.startsWith("gs://")
+                : uri.startsWith("https://") || uri.startsWith("http://");
+        if (!ok) {
+            throw VideoRequestInvalidException.notAllowed("videoUri", uri, config.isVertex()
+                    ? "a gs:// URI of a Veo video" : "the https file URI of an earlier Veo result");
+        }
+        return uri;
+    }
+
+    private static List<ImageInput> referenceImages(Message in) {
+        Object value = in.getHeader(VeoConstants.REFERENCE_IMAGES);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw VideoRequestInvalidException.notAllowed("referenceImages", value.getClass().getName(),
+                    "a List of " + MessageInputs.MEDIA_TYPES);
+        }
+        List<ImageInput> images = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String field = "referenceImages[" + i + "]";
+            images.add(ImageInput.of(MessageInputs.bytes(list.get(i), field, null), field));
+        }
+        return images;
+    }
+
+    private String allowed(String model, String field, String otherwise) {
+        return rules.allowed(model, field).map(v -> String.join(", ", v)).orElse(otherwise);
+    }
+
+    private static String text(Message in, String header, String option) {
+        String value = in.getHeader(header, option, String.class);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
