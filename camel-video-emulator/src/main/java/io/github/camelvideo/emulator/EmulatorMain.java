@@ -13,12 +13,14 @@ public final class EmulatorMain {
 
     private static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar camel-video-emulator.jar [options]",
-            "Offline emulator of the OpenAI Videos API (/v1/videos) that renders real MP4 files.",
+            "Offline emulator of the OpenAI Videos API (/v1/videos) and of Google Veo (Gemini API /v1beta,",
+            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint) that renders real MP4 files.",
             "",
             "  --port N             port to listen on (default 8089; 0 picks a free port)",
             "  --host ADDRESS       address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
             "  --job-duration MS    milliseconds from queued to completed (default 3000)",
-            "  --api-key KEY        accept only this bearer key (default: any non-empty key)",
+            "  --api-key KEY        accept only this OpenAI bearer key / Gemini x-goog-api-key (default: any)",
+            "  --access-token TOKEN Vertex AI / Cloud Storage bearer token to accept besides issued ones (default: any)",
             "  --poll-after-ms N    openai-poll-after-ms header value (default 1000; 0 omits it)",
             "  --retention-seconds N  seconds from completion until content expires (default 3600)",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -51,8 +53,14 @@ public final class EmulatorMain {
             emulator.close();
             stopped.countDown();
         }, "video-emulator-shutdown"));
-        System.out.println("Camel Video emulator (OpenAI Videos API) listening on " + emulator.baseUrl());
-        System.out.println("Use it with: Authorization: Bearer <any key>; stop with Ctrl+C.");
+        System.out.println("Camel Video emulator listening on " + emulator.rootUrl());
+        System.out.println("  OpenAI Videos API  " + emulator.baseUrl() + "  (Authorization: Bearer <key>)");
+        System.out.println("  Gemini API (Veo)   " + emulator.geminiBaseUrl() + "  (x-goog-api-key: <key>)");
+        System.out.println("  Vertex AI (Veo)    " + emulator.vertexBaseUrl()
+                + "/projects/{project}/locations/{location}/publishers/google/models/{model}  (Authorization: Bearer <token>)");
+        System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
+        System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
+        System.out.println("Stop with Ctrl+C.");
         stopped.await();
     }
 
@@ -79,6 +87,7 @@ public final class EmulatorMain {
                 case "--host" -> builder.host(value);
                 case "--job-duration" -> builder.jobDuration(Duration.ofMillis(number(option, value)));
                 case "--api-key" -> builder.apiKey(value);
+                case "--access-token" -> builder.accessToken(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 default -> throw new IllegalArgumentException("Unknown option " + option);

@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +21,20 @@ import io.github.camelvideo.emulator.openai.ApiSettings;
 import io.github.camelvideo.emulator.core.ContentFault;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.Surface;
+import io.github.camelvideo.emulator.google.GoogleCloud;
+import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
 
 /**
- * An offline emulator of the OpenAI Videos API ({@code /v1/videos...}) that renders real MP4s.
+ * An offline emulator of the video generation APIs that renders real MP4s: the OpenAI Videos API
+ * ({@code /v1/videos...}) and Google Veo on the Gemini API ({@code /v1beta}) and on Vertex AI
+ * ({@code /v1/projects/...}), with the Cloud Storage reads and the OAuth token endpoint Vertex
+ * clients need.
  *
- * <p>Start one per test (port 0 picks a free port), point the client at {@link #baseUrl()},
- * inject faults with {@link #faults()} and assert on {@link #requests()}:
+ * <p>Start one per test (port 0 picks a free port), point the client at {@link #baseUrl()} (or
+ * {@link #geminiBaseUrl()}, {@link #vertexBaseUrl()}), inject faults with {@link #faults()} and
+ * assert on {@link #requests()}:
  *
  * <pre>{@code
  * try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(Duration.ofMillis(500)).start()) {
@@ -58,9 +67,10 @@ public final class VideoEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final MediaLibrary media;
     private final OpenAiVideosApi api;
+    private final GoogleCloud google;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
-    private final String baseUrl;
+    private final String rootUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VideoEmulator(Builder builder) throws IOException {
@@ -92,11 +102,15 @@ public final class VideoEmulator implements AutoCloseable {
             media.close();
             throw e;
         }
-        server.createContext("/", new HttpFront(List.of(api), faults, log, builder.clock));
+        String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;
+        this.rootUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.google = new GoogleCloud(new GoogleSettings(builder.jobDuration, builder.retention, builder.apiKey,
+                builder.accessToken, builder.clock, rootUrl), media, hooks);
+        List<Surface> surfaces = new ArrayList<>(google.surfaces());
+        surfaces.add(api); // last: OpenAI answers every path no Google surface serves
+        server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock));
         server.setExecutor(executor);
         server.start();
-        String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;
-        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort() + "/v1";
     }
 
     /** A builder with the defaults: ephemeral port, 3 s jobs, any key, poll-after 1000 ms, 1 h retention. */
@@ -104,9 +118,39 @@ public final class VideoEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** The API base URL, e.g. {@code http://127.0.0.1:54321/v1}. */
+    /** The OpenAI API base URL, e.g. {@code http://127.0.0.1:54321/v1}. */
     public String baseUrl() {
-        return baseUrl;
+        return rootUrl + "/v1";
+    }
+
+    /** The emulator's root, e.g. {@code http://127.0.0.1:54321}: the other URLs are below it. */
+    public String rootUrl() {
+        return rootUrl;
+    }
+
+    /** The Gemini API base URL, {@code rootUrl() + "/v1beta"}; authenticate with {@code x-goog-api-key}. */
+    public String geminiBaseUrl() {
+        return rootUrl + "/v1beta";
+    }
+
+    /**
+     * The Vertex AI base URL, {@code rootUrl() + "/v1"}; requests go to
+     * {@code /projects/{project}/locations/{location}/publishers/google/models/{model}:...} below it
+     * (which does not collide with the OpenAI paths under {@code /v1/videos}). {@code /v1beta1} is
+     * served too. Authenticate with {@code Authorization: Bearer TOKEN}.
+     */
+    public String vertexBaseUrl() {
+        return rootUrl + "/v1";
+    }
+
+    /** The Cloud Storage root, {@code rootUrl()}: clients append {@code /storage/v1/b/{bucket}/o/{object}}. */
+    public String storageBaseUrl() {
+        return rootUrl;
+    }
+
+    /** The OAuth token endpoint, {@code rootUrl() + "/token"}, for a service account key's {@code token_uri}. */
+    public String tokenUrl() {
+        return rootUrl + "/token";
     }
 
     /** The port the emulator listens on. */
@@ -137,9 +181,30 @@ public final class VideoEmulator implements AutoCloseable {
         log.clear();
     }
 
-    /** The number of videos created so far and not deleted. */
+    /**
+     * The number of jobs on every surface: OpenAI videos created and not deleted plus Veo
+     * operations created on the Gemini API and on Vertex AI.
+     */
     public int jobCount() {
-        return api.jobCount();
+        return api.jobCount() + google.operationCount();
+    }
+
+    /**
+     * A copy of an emulated Cloud Storage object, e.g. the output a Vertex operation with a
+     * {@code storageUri} wrote ({@code prefix/OPERATION_ID/sample_0.mp4}), or empty.
+     */
+    public Optional<byte[]> storageObject(String bucket, String name) {
+        return google.storageObject(bucket, name);
+    }
+
+    /**
+     * Stores an object in the emulated Cloud Storage, e.g. an image or video a test passes as a
+     * {@code gs://bucket/name} input; replaces an object of the same name.
+     *
+     * @param contentType the object's media type; null means {@code application/octet-stream}
+     */
+    public void putStorageObject(String bucket, String name, byte[] bytes, String contentType) {
+        google.putStorageObject(bucket, name, Objects.requireNonNull(bytes, "bytes"), contentType);
     }
 
     /** Stops the server and deletes the rendered media. Idempotent. */
@@ -164,6 +229,7 @@ public final class VideoEmulator implements AutoCloseable {
         private String host = "127.0.0.1";
         private Duration jobDuration = Duration.ofSeconds(3);
         private String apiKey;
+        private String accessToken;
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
@@ -195,9 +261,21 @@ public final class VideoEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The only accepted API key; default null accepts any non-empty bearer token. */
+        /**
+         * The only accepted API key (OpenAI bearer key and Gemini {@code x-goog-api-key}); default
+         * null accepts any non-empty key.
+         */
         public Builder apiKey(String key) {
             this.apiKey = key;
+            return this;
+        }
+
+        /**
+         * A static OAuth bearer token Vertex AI and Cloud Storage accept; default null accepts any
+         * non-empty bearer token. Tokens the {@code /token} endpoint issues are always accepted.
+         */
+        public Builder accessToken(String token) {
+            this.accessToken = token;
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelvideo.emulator.core.MediaTypes;
 
 /**
  * Validation of the create, remix and extension request bodies, following the documented
@@ -177,26 +178,10 @@ final class VideoRequests {
 
     /** Accepts JPEG, PNG or WebP, judged by the bytes rather than any declared type. */
     static void requireImage(byte[] data, String param) {
-        if (imageType(data) == null) {
+        if (MediaTypes.imageType(data) == null) {
             throw ApiException.invalidRequest("Invalid file format for '" + param + "'. Supported formats are: 'image/jpeg',"
                     + " 'image/png', and 'image/webp'.", param, "invalid_value");
         }
-    }
-
-    /** The media type of image bytes, or null when they are none of JPEG, PNG, WebP. */
-    static String imageType(byte[] d) {
-        if (d.length >= 3 && (d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8 && (d[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (d.length >= 8 && (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G' && d[4] == '\r'
-                && d[5] == '\n' && d[6] == 0x1a && d[7] == '\n') {
-            return "image/png";
-        }
-        if (d.length >= 12 && d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F' && d[8] == 'W' && d[9] == 'E'
-                && d[10] == 'B' && d[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private static void characters(RequestForm form) {
