@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Regenerate the option and header tables of docs/sora-component.md from the component's JSON catalog.
+"""Regenerate the option and header tables of the component pages from the components' JSON catalogs.
 
-The catalog (sora.json) is produced by camel-package-maven-plugin from the Javadoc and annotations of
-SoraConfiguration, SoraComponent, SoraEndpoint and SoraConstants. This script rewrites only the text
-between these marker pairs, leaving the rest of the page alone:
+Each catalog (sora.json, veo.json) is produced by camel-component-maven-plugin from the Javadoc and
+annotations of the component's configuration, component, endpoint and constants classes:
+
+    sora: camel-sora-component/.../sora.json  ->  docs/sora-component.md
+    veo:  camel-veo-component/.../veo.json    ->  docs/veo-component.md
+
+This script rewrites only the text between these marker pairs of each page, leaving the rest alone:
 
     <!-- component options: START -->  ...  <!-- component options: END -->
     <!-- endpoint options: START -->   ...  <!-- endpoint options: END -->
@@ -11,8 +15,10 @@ between these marker pairs, leaving the rest of the page alone:
 
 Usage (from anywhere; paths default to this repository):
 
-    python3 docs/tools/catalog_tables.py            # rewrite the page in place
-    python3 docs/tools/catalog_tables.py --check    # exit 1 if the page is out of date
+    python3 docs/tools/catalog_tables.py                     # rewrite both pages in place
+    python3 docs/tools/catalog_tables.py --component veo     # only the veo page
+    python3 docs/tools/catalog_tables.py --check             # exit 1 if a page is out of date
+    python3 docs/tools/catalog_tables.py --component sora --catalog X.json --page X.md
 
 Standard library only.
 """
@@ -24,8 +30,12 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-DEFAULT_CATALOG = REPO / "camel-sora-component/src/generated/resources/META-INF/io/github/camelvideo/sora/sora.json"
-DEFAULT_PAGE = REPO / "docs/sora-component.md"
+COMPONENTS = {
+    "sora": (REPO / "camel-sora-component/src/generated/resources/META-INF/io/github/camelvideo/sora/sora.json",
+             REPO / "docs/sora-component.md"),
+    "veo": (REPO / "camel-veo-component/src/generated/resources/META-INF/io/github/camelvideo/veo/veo.json",
+            REPO / "docs/veo-component.md"),
+}
 
 
 def cell(text):
@@ -140,27 +150,41 @@ def render(page, catalog):
     return page
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG)
-    parser.add_argument("--page", type=Path, default=DEFAULT_PAGE)
-    parser.add_argument("--check", action="store_true", help="fail if the page is not up to date")
-    args = parser.parse_args(argv)
-
-    catalog = json.loads(args.catalog.read_text(encoding="utf-8"))
-    page = args.page.read_text(encoding="utf-8")
+def update(catalog_path, page_path, check):
+    """Renders one page; returns 0 when it is (or now is) up to date, 1 when --check finds it stale."""
+    catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    page = page_path.read_text(encoding="utf-8")
     updated = render(page, catalog)
-    if args.check:
+    if check:
         if updated != page:
-            print(f"{args.page} is out of date; run {Path(__file__).name}", file=sys.stderr)
+            print(f"{page_path} is out of date; run {Path(__file__).name}", file=sys.stderr)
             return 1
         return 0
     if updated != page:
-        args.page.write_text(updated, encoding="utf-8")
-        print(f"updated {args.page}")
+        page_path.write_text(updated, encoding="utf-8")
+        print(f"updated {page_path}")
     else:
-        print(f"{args.page} already up to date")
+        print(f"{page_path} already up to date")
     return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--component", choices=sorted(COMPONENTS),
+                        help="only this component's page (default: every component)")
+    parser.add_argument("--catalog", type=Path, help="another catalog file (needs --component)")
+    parser.add_argument("--page", type=Path, help="another page (needs --component)")
+    parser.add_argument("--check", action="store_true", help="fail if a page is not up to date")
+    args = parser.parse_args(argv)
+    if (args.catalog or args.page) and not args.component:
+        parser.error("--catalog and --page need --component")
+
+    names = [args.component] if args.component else sorted(COMPONENTS)
+    status = 0
+    for name in names:
+        catalog, page = COMPONENTS[name]
+        status |= update(args.catalog or catalog, args.page or page, args.check)
+    return status
 
 
 if __name__ == "__main__":
