@@ -2,10 +2,12 @@ package io.github.camelvideo.sora;
 
 import org.apache.camel.spi.Metadata;
 
+import io.github.camelvideo.core.camel.HeaderDescriptions;
+
 /** Message headers of the {@code sora:} component. Input headers override endpoint options per message. */
 public final class SoraConstants {
 
-    @Metadata(label = "producer", description = "The operation to perform, overriding the endpoint's.",
+    @Metadata(label = "producer", description = HeaderDescriptions.OPERATION,
               javaType = "String", enums = "textToVideo,imageToVideo,remix,extend,getVideo,listVideos,deleteVideo,"
                                            + "downloadVideo")
     public static final String OPERATION = "CamelSoraOperation";
@@ -56,12 +58,11 @@ public final class SoraConstants {
               javaType = "java.time.Instant")
     public static final String EXPIRES_AT = "CamelSoraExpiresAt";
 
-    @Metadata(label = "producer", description = "Estimated cost of the job in US dollars (seconds x price per"
-                                                + " second for the model and size), when the model is priced.",
+    @Metadata(label = "producer", description = HeaderDescriptions.COST_USD,
               javaType = "java.math.BigDecimal")
     public static final String COST_USD = "CamelSoraCostUsd";
 
-    @Metadata(label = "producer", description = "Duration in seconds of the downloaded MP4, as probed.",
+    @Metadata(label = "producer", description = HeaderDescriptions.DURATION,
               javaType = "Double")
     public static final String DURATION = "CamelSoraDuration";
 
@@ -70,11 +71,7 @@ public final class SoraConstants {
               javaType = "String")
     public static final String VARIANT = "CamelSoraVariant";
 
-    @Metadata(label = "producer", description = "Key under which the created job is recorded in the job store: a"
-                                                + " later exchange with the same key follows that job instead of"
-                                                + " creating another. Defaults to the exchange id plus a digest of"
-                                                + " the request, so a redelivered step never pays twice while"
-                                                + " another job step of the same exchange makes its own job.",
+    @Metadata(label = "producer", description = HeaderDescriptions.IDEMPOTENCY_KEY,
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
 

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.http.JsonApi;
 import io.github.camelvideo.core.http.MultipartBody;
@@ -42,7 +43,7 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
      */
     public OpenAiVideoProvider(HttpTransport http, String baseUrl, String apiKey) {
         this.api = new JsonApi(http, NAME);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = BaseUrls.normalize(baseUrl, "baseUrl");
         this.apiKey = apiKey;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.http.JsonApi;
 import io.github.camelvideo.core.spi.DownloadSource;
@@ -38,7 +39,7 @@ public final class GeminiVeoProvider extends GoogleVeoProvider {
      */
     public GeminiVeoProvider(HttpTransport http, String baseUrl, String apiKey, Path spoolDirectory) {
         super(http, NAME, spoolDirectory);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = BaseUrls.normalize(baseUrl, "baseUrl");
         this.apiKey = apiKey;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import io.github.camelvideo.core.error.VideoDownloadException;
+import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.http.JsonApi;
 import io.github.camelvideo.core.spi.DownloadSource;
@@ -43,8 +44,8 @@ public final class VertexVeoProvider extends GoogleVeoProvider {
     public VertexVeoProvider(HttpTransport http, String baseUrl, String storageUrl, String projectId,
                              String location, AccessTokens tokens, Path spoolDirectory) {
         super(http, NAME, spoolDirectory);
-        this.baseUrl = trim(baseUrl);
-        this.storageUrl = trim(storageUrl);
+        this.baseUrl = BaseUrls.normalize(baseUrl, "baseUrl");
+        this.storageUrl = BaseUrls.normalize(storageUrl, "storageBaseUrl");
         this.projectId = projectId;
         this.location = location;
         this.tokens = tokens;
@@ -110,10 +111,6 @@ public final class VertexVeoProvider extends GoogleVeoProvider {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(JsonApi.json(body)).build());
-    }
-
-    private static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
