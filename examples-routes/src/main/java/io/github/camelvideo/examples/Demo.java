@@ -24,28 +24,53 @@ import org.apache.camel.main.Main;
 
 import io.github.camelvideo.emulator.VideoEmulator;
 import io.github.camelvideo.sora.SoraConstants;
+import io.github.camelvideo.veo.VeoConstants;
 
 /**
- * The demo: Camel Main with Java and YAML routes that turn a few prompts, one generated image and a remix into MP4
- * files. Without an OpenAI key it runs against the embedded emulator.
+ * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images and a remix into MP4
+ * files with sora: and veo:. Each component runs against the embedded emulator unless its provider's key is given.
  */
 public final class Demo {
 
-    /** The prompts, with the route that makes each one. */
+    /** The sora: prompts, with the route that makes each one. */
     static final List<DemoJob> JOBS = List.of(
             new DemoJob("direct:textToVideo", "A paper boat drifting down a rainy street, cinematic", 4, "1280x720"),
             new DemoJob("direct:textToVideo", "Time-lapse of clouds over a mountain lake at dawn", 8, "720x1280"),
             new DemoJob("direct:yamlTextToVideo", "A red fox trotting through fresh snow, close-up", 4, "1280x720"));
 
+    /** The veo: videos: text to video (YAML route), and a first and a last frame to video (Java route). */
+    static final List<DemoJob> VEO_JOBS = List.of(
+            new DemoJob("direct:yamlVeoTextToVideo", "A hummingbird hovering at a red flower, slow motion", 4,
+                    "1280x720"),
+            new DemoJob("direct:veoImageToVideo", "The sun sets behind the hills and the first stars appear", 8,
+                    "720x1280"));
+
     private final Settings settings;
 
     /**
-     * @param output      directory for the MP4 files
-     * @param baseUrl     provider base URL, or {@code null} to start the embedded emulator
-     * @param apiKey      provider key, or {@code null} with the emulator
-     * @param jobDuration how long emulated jobs take
+     * @param output        directory for the MP4 files
+     * @param baseUrl       OpenAI Videos API base URL for sora:, or {@code null} for the embedded emulator
+     * @param apiKey        its key, or {@code null} with the emulator
+     * @param geminiBaseUrl Gemini API base URL for veo:, or {@code null} for the embedded emulator
+     * @param geminiApiKey  its key, or {@code null} with the emulator
+     * @param veoModel      the Veo model id, or {@code null} for the component's default
+     * @param jobDuration   how long emulated jobs take
      */
-    public record Settings(Path output, String baseUrl, String apiKey, Duration jobDuration) {
+    public record Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
+                           String veoModel, Duration jobDuration) {
+
+        /** Both components against the embedded emulator. */
+        public static Settings emulated(Path output, Duration jobDuration) {
+            return new Settings(output, null, null, null, null, null, jobDuration);
+        }
+    }
+
+    /** The header names of one component, to read a result. */
+    private record Headers(String jobId, String duration, String size, String cost) {
+        static final Headers SORA = new Headers(SoraConstants.VIDEO_ID, SoraConstants.DURATION, SoraConstants.SIZE,
+                SoraConstants.COST_USD);
+        static final Headers VEO = new Headers(VeoConstants.OPERATION_NAME, VeoConstants.DURATION, VeoConstants.SIZE,
+                VeoConstants.COST_USD);
     }
 
     public Demo(Settings settings) {
@@ -57,17 +82,32 @@ public final class Demo {
         VideoEmulator emulator = null;
         String baseUrl = settings.baseUrl();
         String apiKey = settings.apiKey();
-        if (baseUrl == null) {
+        String geminiBaseUrl = settings.geminiBaseUrl();
+        String geminiApiKey = settings.geminiApiKey();
+        if (baseUrl == null || geminiBaseUrl == null) {
             emulator = VideoEmulator.builder().jobDuration(settings.jobDuration()).pollAfterMs(250).start();
+        }
+        if (baseUrl == null) {
             baseUrl = emulator.baseUrl();
             apiKey = "demo-key";
-            System.out.println("No OPENAI_API_KEY set: using the embedded emulator at " + baseUrl);
+            System.out.println("No OPENAI_API_KEY set: sora: uses the embedded emulator at " + baseUrl);
         } else {
-            System.out.println("Using the video API at " + baseUrl);
+            System.out.println("sora: uses the video API at " + baseUrl);
+        }
+        if (geminiBaseUrl == null) {
+            geminiBaseUrl = emulator.geminiBaseUrl();
+            geminiApiKey = "demo-key";
+            System.out.println("No GEMINI_API_KEY set: veo: uses the embedded emulator at " + geminiBaseUrl);
+        } else {
+            System.out.println("veo: uses the Gemini API at " + geminiBaseUrl);
         }
         Main main = new Main();
         try {
-            configure(main, baseUrl, apiKey, emulator != null);
+            configureSora(main, baseUrl, apiKey, settings.baseUrl() == null);
+            configureVeo(main, geminiBaseUrl, geminiApiKey, settings.geminiBaseUrl() == null);
+            main.configure().addRoutesBuilder(new DemoRoutes());
+            main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
+            main.configure().withDurationMaxMessages(0);
             main.start();
             return makeVideos(main.getCamelContext().createProducerTemplate());
         } finally {
@@ -78,10 +118,7 @@ public final class Demo {
         }
     }
 
-    private void configure(Main main, String baseUrl, String apiKey, boolean emulated) {
-        main.configure().addRoutesBuilder(new DemoRoutes());
-        main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
-        main.configure().withDurationMaxMessages(0);
+    private void configureSora(Main main, String baseUrl, String apiKey, boolean emulated) {
         main.addInitialProperty("camel.component.sora.baseUrl", baseUrl);
         main.addInitialProperty("camel.component.sora.apiKey", apiKey);
         main.addInitialProperty("camel.component.sora.outputDirectory", settings.output().toString());
@@ -92,26 +129,43 @@ public final class Demo {
         }
     }
 
+    private void configureVeo(Main main, String baseUrl, String apiKey, boolean emulated) {
+        main.addInitialProperty("camel.component.veo.baseUrl", baseUrl);
+        main.addInitialProperty("camel.component.veo.apiKey", apiKey);
+        main.addInitialProperty("camel.component.veo.outputDirectory", settings.output().toString());
+        if (settings.veoModel() != null) {
+            main.addInitialProperty("camel.component.veo.model", settings.veoModel());
+        }
+        if (emulated) {
+            // Veo gives no poll hint: without these, the first poll would come after 5 s
+            main.addInitialProperty("camel.component.veo.pollInitialDelay", "250");
+            main.addInitialProperty("camel.component.veo.pollMaxInterval", "1000");
+        }
+    }
+
     private List<DemoResult> makeVideos(ProducerTemplate template) throws IOException {
-        List<CompletableFuture<Exchange>> calls = new ArrayList<>();
+        // every job runs at the same time: each waits at its provider without holding a thread
+        List<CompletableFuture<Exchange>> sora = new ArrayList<>();
         for (DemoJob job : JOBS) {
-            // the jobs run at the same time: each waits at the provider without holding a thread
-            calls.add(template.asyncSend(job.route(), e -> {
+            sora.add(template.asyncSend(job.route(), e -> {
                 e.getMessage().setBody(job.prompt());
                 e.getMessage().setHeader(SoraConstants.SECONDS, job.seconds());
                 e.getMessage().setHeader(SoraConstants.SIZE, job.size());
             }));
         }
-        calls.add(template.asyncSend("direct:imageToVideo", e -> {
-            e.getMessage().setBody(firstFrame(1280, 720));
+        byte[] sunrise = firstFrame(1280, 720);
+        sora.add(template.asyncSend("direct:imageToVideo", e -> {
+            e.getMessage().setBody(sunrise);
             e.getMessage().setHeaders(Map.of(SoraConstants.PROMPT, "The sun rises over the hills",
                     SoraConstants.SECONDS, 4, SoraConstants.SIZE, "1280x720"));
         }));
+        List<CompletableFuture<Exchange>> veo = startVeoJobs(template);
+
         List<DemoResult> results = new ArrayList<>();
-        List<String> labels = List.of("text (Java route)", "text (Java route)", "text (YAML route)",
-                "image to video");
-        for (int i = 0; i < calls.size(); i++) {
-            results.add(result(labels.get(i), calls.get(i).join()));
+        List<String> labels = List.of("sora text (Java)", "sora text (Java)", "sora text (YAML)",
+                "sora image (Java)");
+        for (int i = 0; i < sora.size(); i++) {
+            results.add(result(labels.get(i), Headers.SORA, sora.get(i).join()));
         }
         String firstId = results.get(0).videoId();
         if (results.get(0).ok()) {
@@ -119,30 +173,66 @@ public final class Demo {
                 e.getMessage().setBody("The same street, now at night under neon lights");
                 e.getMessage().setHeader(SoraConstants.VIDEO_ID, firstId);
             });
-            results.add(result("remix of the first", remix));
+            results.add(result("sora remix (Java)", Headers.SORA, remix));
         }
+        results.add(result("veo text (YAML)", Headers.VEO, veo.get(0).join()));
+        results.add(result("veo first+last frame (Java)", Headers.VEO, veo.get(1).join()));
         return results;
     }
 
-    private static DemoResult result(String label, Exchange exchange) {
+    private static List<CompletableFuture<Exchange>> startVeoJobs(ProducerTemplate template) throws IOException {
+        DemoJob text = VEO_JOBS.get(0);
+        CompletableFuture<Exchange> textToVideo = template.asyncSend(text.route(), e -> {
+            e.getMessage().setBody(text.prompt());
+            e.getMessage().setHeaders(Map.of(VeoConstants.DURATION_SECONDS, text.seconds(),
+                    VeoConstants.ASPECT_RATIO, text.aspectRatio(), VeoConstants.RESOLUTION, "720p"));
+        });
+        DemoJob frames = VEO_JOBS.get(1);
+        int width = frames.width();
+        int height = frames.height();
+        byte[] first = firstFrame(width, height);
+        byte[] last = lastFrame(width, height);
+        CompletableFuture<Exchange> imageToVideo = template.asyncSend(frames.route(), e -> {
+            e.getMessage().setBody(first);
+            e.getMessage().setHeaders(Map.of(VeoConstants.LAST_FRAME, last, VeoConstants.PROMPT, frames.prompt(),
+                    VeoConstants.DURATION_SECONDS, frames.seconds(), VeoConstants.ASPECT_RATIO,
+                    frames.aspectRatio(), VeoConstants.RESOLUTION, "720p"));
+        });
+        return List.of(textToVideo, imageToVideo);
+    }
+
+    private static DemoResult result(String label, Headers headers, Exchange exchange) {
         Message m = exchange.getMessage();
         Throwable error = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         File file = error == null ? m.getBody(File.class) : null;
-        return new DemoResult(label, m.getHeader(SoraConstants.VIDEO_ID, String.class),
-                file == null ? null : file.getName(), m.getHeader(SoraConstants.DURATION, Double.class),
-                m.getHeader(SoraConstants.SIZE, String.class), m.getHeader(SoraConstants.COST_USD, BigDecimal.class),
+        return new DemoResult(label, m.getHeader(headers.jobId(), String.class),
+                file == null ? null : file.getName(), m.getHeader(headers.duration(), Double.class),
+                m.getHeader(headers.size(), String.class), m.getHeader(headers.cost(), BigDecimal.class),
                 error == null ? null : error.getMessage());
     }
 
     /** A generated first frame: a sky gradient and a sun, drawn without fonts so it works headless. */
     static byte[] firstFrame(int width, int height) throws IOException {
+        return landscape(width, height, new Color(20, 40, 110), new Color(250, 150, 80), new Color(255, 220, 120),
+                height / 2);
+    }
+
+    /** A generated last frame: the same hills at dusk, the sun gone below them. */
+    static byte[] lastFrame(int width, int height) throws IOException {
+        return landscape(width, height, new Color(5, 10, 40), new Color(120, 60, 90), new Color(240, 120, 60),
+                height * 3 / 4 - height / 16);
+    }
+
+    private static byte[] landscape(int width, int height, Color top, Color bottom, Color sun, int sunTop)
+            throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(20, 40, 110), 0, height, new Color(250, 150, 80)));
+        g.setPaint(new GradientPaint(0, 0, top, 0, height, bottom));
         g.fillRect(0, 0, width, height);
-        g.setColor(new Color(255, 220, 120));
-        g.fillOval(width / 2 - height / 8, height / 2, height / 4, height / 4);
+        int diameter = Math.min(width, height) / 4;
+        g.setColor(sun);
+        g.fillOval(width / 2 - diameter / 2, sunTop, diameter, diameter);
         g.setColor(new Color(30, 60, 40));
         g.fillRect(0, height * 3 / 4, width, height / 4);
         g.dispose();

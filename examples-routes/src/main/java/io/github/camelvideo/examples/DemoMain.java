@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
+
 /**
- * Runs the demo and prints a summary. With {@code OPENAI_API_KEY} in the environment it uses that server
- * ({@code OPENAI_BASE_URL}, default https://api.openai.com/v1); otherwise the embedded emulator. Output goes to
- * {@code demo-output/}, or to the directory given by {@code -Ddemo.output=DIR}. Exits 0 when every video was made.
+ * Runs the demo and prints a summary. With {@code OPENAI_API_KEY} in the environment, sora: uses that server
+ * ({@code OPENAI_BASE_URL}, default https://api.openai.com/v1); with {@code GEMINI_API_KEY}, veo: uses the Gemini API
+ * ({@code GEMINI_BASE_URL}, default https://generativelanguage.googleapis.com/v1beta; {@code VEO_MODEL} sets the
+ * model). A component without its key uses the embedded emulator. Output goes to {@code demo-output/}, or to the
+ * directory given by {@code -Ddemo.output=DIR}. Exits 0 when every video was made.
  */
 public final class DemoMain {
 
@@ -17,17 +21,18 @@ public final class DemoMain {
 
     public static void main(String[] args) throws Exception {
         Path output = Path.of(System.getProperty("demo.output", "demo-output")).toAbsolutePath();
-        String key = System.getenv("OPENAI_API_KEY");
-        boolean real = key != null && !key.isBlank();
-        String baseUrl = real ? envOr("OPENAI_BASE_URL", "https://api.openai.com/v1") : null;
-        List<DemoResult> results = new Demo(new Demo.Settings(output, baseUrl, real ? key : null,
-                Duration.ofSeconds(3))).run();
+        String key = envOr("OPENAI_API_KEY", null);
+        String baseUrl = key != null ? envOr("OPENAI_BASE_URL", "https://api.openai.com/v1") : null;
+        String geminiKey = envOr("GEMINI_API_KEY", null);
+        String geminiBaseUrl = geminiKey != null ? envOr("GEMINI_BASE_URL", GeminiVeoProvider.DEFAULT_BASE_URL) : null;
+        List<DemoResult> results = new Demo(new Demo.Settings(output, baseUrl, key, geminiBaseUrl, geminiKey,
+                envOr("VEO_MODEL", null), Duration.ofSeconds(3))).run();
         printSummary(output, results);
         System.exit(results.stream().allMatch(DemoResult::ok) ? 0 : 1);
     }
 
     static void printSummary(Path output, List<DemoResult> results) {
-        String format = "%-20s %-60s %9s %-10s %9s%n";
+        String format = "%-28s %-60s %9s %-10s %9s%n";
         System.out.println();
         System.out.println("Videos in " + output);
         System.out.printf(format, "what", "file", "duration", "resolution", "est. cost");
@@ -38,7 +43,7 @@ public final class DemoMain {
                         r.costUsd() == null ? "-" : "$" + r.costUsd());
                 total = r.costUsd() == null ? total : total.add(r.costUsd());
             } else {
-                System.out.printf("%-20s FAILED: %s%n", r.label(), r.error());
+                System.out.printf("%-28s FAILED: %s%n", r.label(), r.error());
             }
         }
         System.out.printf(format, "total", "", "", "", "$" + total);

@@ -5,17 +5,17 @@ import org.apache.camel.builder.RouteBuilder;
 import io.github.camelvideo.core.error.VideoException;
 
 /**
- * The demo's Java DSL routes. A prompt in, an MP4 file out: each {@code sora:} step submits a job, waits for it
- * without holding a thread and continues with the downloaded file.
+ * The demo's Java DSL routes. A prompt or images in, an MP4 file out: each {@code sora:} or {@code veo:} step submits a
+ * job, waits for it without holding a thread and continues with the downloaded file.
  */
 public class DemoRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // every failure keeps the video id (when a job exists) so the summary can name it
+        // every failure keeps the job id (when a job exists) in its header, so the summary can name it
         onException(VideoException.class)
                 .handled(true)
-                .log("Video ${header.CamelSoraVideoId} failed: ${exception.message}");
+                .log("Video job failed: ${exception.message}");
 
         from("direct:textToVideo").routeId("java-text-to-video")
                 .to("sora:textToVideo")
@@ -28,5 +28,11 @@ public class DemoRoutes extends RouteBuilder {
         from("direct:remix").routeId("java-remix")
                 .to("sora:remix")
                 .log("Remix ${header.CamelSoraVideoId} ready: ${header.CamelFileName}");
+
+        // body: the first frame; CamelVeoLastFrame: the last frame; CamelVeoPrompt: what happens in between
+        from("direct:veoImageToVideo").routeId("java-veo-image-to-video")
+                .to("veo:imageToVideo")
+                .log("Veo video ${header.CamelVeoOperationName} from a first and a last frame ready:"
+                     + " ${header.CamelFileName}");
     }
 }

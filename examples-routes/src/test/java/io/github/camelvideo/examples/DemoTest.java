@@ -1,10 +1,12 @@
 package io.github.camelvideo.examples;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,22 +19,51 @@ import static org.assertj.core.api.Assertions.within;
 /** Runs the demo's Java and YAML routes against the embedded emulator, as the demo command does. */
 class DemoTest {
 
-    @Test
-    void demoMakesEveryVideoWithTheRequestedLengthAndSize(@TempDir Path output) throws Exception {
-        List<DemoResult> results = new Demo(new Demo.Settings(output, null, null, Duration.ofMillis(500))).run();
+    @TempDir
+    static Path output;
+    private static List<DemoResult> results;
 
-        assertThat(results).hasSize(5).allMatch(DemoResult::ok);
+    @BeforeAll
+    static void runDemo() throws Exception {
+        results = new Demo(Demo.Settings.emulated(output, Duration.ofMillis(500))).run();
+    }
+
+    @Test
+    void demoMakesEveryVideoWithTheRequestedLengthAndSize() throws Exception {
+        assertThat(results).hasSize(7).allMatch(DemoResult::ok);
         for (int i = 0; i < Demo.JOBS.size(); i++) {
-            DemoJob job = Demo.JOBS.get(i);
-            Mp4Info info = Mp4Probe.probe(output.resolve(results.get(i).file()));
-            assertThat(info.durationSeconds()).isCloseTo(job.seconds(), within(0.5));
-            assertThat(info.size()).isEqualTo(job.size());
+            assertVideo(results.get(i), Demo.JOBS.get(i));
         }
         assertThat(results.get(3).size()).isEqualTo("1280x720");
-        assertThat(results.get(4).label()).isEqualTo("remix of the first");
+        assertThat(results.get(4).label()).isEqualTo("sora remix (Java)");
         assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(5);
+            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(7);
         }
+    }
+
+    @Test
+    void demoMakesTheVeoVideosFromTextAndFromAFirstAndALastFrame() throws Exception {
+        DemoResult text = results.get(5);
+        DemoResult frames = results.get(6);
+        assertThat(text.label()).isEqualTo("veo text (YAML)");
+        assertThat(frames.label()).isEqualTo("veo first+last frame (Java)");
+        assertVideo(text, Demo.VEO_JOBS.get(0));
+        assertVideo(frames, Demo.VEO_JOBS.get(1));
+        assertThat(Demo.VEO_JOBS.get(0).size()).as("720p 16:9").isEqualTo("1280x720");
+        assertThat(Demo.VEO_JOBS.get(1).size()).as("720p 9:16").isEqualTo("720x1280");
+        assertThat(text.videoId()).startsWith("models/");
+        assertThat(text.costUsd()).isEqualByComparingTo(new BigDecimal("1.60"));
+        assertThat(frames.costUsd()).isEqualByComparingTo(new BigDecimal("3.20"));
+    }
+
+    private static void assertVideo(DemoResult result, DemoJob job) throws Exception {
+        assertThat(result.ok()).as("%s: %s", result.label(), result.error()).isTrue();
+        Path file = output.resolve(result.file());
+        assertThat(file).exists();
+        Mp4Info info = Mp4Probe.probe(file);
+        assertThat(info.durationSeconds()).as(result.label()).isCloseTo(job.seconds(), within(0.5));
+        assertThat(info.size()).as(result.label()).isEqualTo(job.size());
+        assertThat(result.size()).isEqualTo(job.size());
     }
 }
