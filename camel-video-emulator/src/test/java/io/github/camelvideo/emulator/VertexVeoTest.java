@@ -172,7 +172,7 @@ class VertexVeoTest {
 
     @Test
     void extensionFromCloudStorageAddsSevenSeconds() {
-        String source = client.vertexStart("{\"instances\":[{\"prompt\":\"p\"}],\"parameters\":{\"durationSeconds\":8,"
+        String source = client.vertexStart("{\"instances\":[{\"prompt\":\"p\"}],\"parameters\":{\"durationSeconds\":4,"
                 + "\"storageUri\":\"gs://out/src\"}}");
         clock.advance(JOB);
         String sourceUri = fetch(source).at("/response/videos/0/gcsUri").asText();
@@ -183,7 +183,7 @@ class VertexVeoTest {
 
         String encoded = fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
         Mp4Probe probe = probe(Base64.getDecoder().decode(encoded), dir);
-        assertThat(probe.durationSeconds()).isEqualTo(15.0);
+        assertThat(probe.durationSeconds()).isEqualTo(11.0);
         assertThat(probe.width()).isEqualTo(1280);
         assertThat(probe.height()).isEqualTo(720);
     }

@@ -422,15 +422,16 @@ final class VeoRequests {
                 value = null;
             }
         }
-        int seconds;
+        Integer whole;
         try {
-            seconds = value == null ? -1 : value.intValueExact();
+            whole = value == null ? null : value.intValueExact();
         } catch (ArithmeticException e) {
-            seconds = -1;
+            whole = null;
         }
-        if (seconds < 0) {
+        if (whole == null) {
             throw typeError("parameters.durationSeconds", "TYPE_INT32", node);
         }
+        int seconds = whole;
         List<Integer> allowed = isVeo2() ? List.of(5, 6, 8) : List.of(4, 6, 8);
         if (!allowed.contains(seconds)) {
             throw invalid("Invalid value for parameters.durationSeconds: " + seconds + " is not supported by " + model
