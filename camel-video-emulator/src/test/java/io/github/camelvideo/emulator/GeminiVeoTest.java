@@ -16,8 +16,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.media.Mp4Probe;
 import io.github.camelvideo.emulator.media.Mp4Renderer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +26,21 @@ class GeminiVeoTest {
 
     private static final Duration JOB = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    private VideoEmulator emulator;
-    private GoogleTestClient client;
+    // One emulator for the class, so renderings are shared; every test creates its own operations.
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private static VideoEmulator emulator;
+    private static GoogleTestClient client;
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = VideoEmulator.builder().jobDuration(JOB).clock(clock).start();
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = VideoEmulator.builder().jobDuration(JOB).clock(CLOCK).start();
         client = new GoogleTestClient(emulator);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         emulator.close();
     }
 
@@ -49,12 +50,13 @@ class GeminiVeoTest {
 
     private String completed(String json) {
         String name = client.geminiStart(json);
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
         return name;
     }
 
     @Test
     void createPollAndDownloadThroughTheRedirect() {
+        int jobsBefore = emulator.jobCount();
         HttpResponse<String> created = client.geminiCreate(GEMINI_MODEL,
                 body("{\"prompt\":\"a lighthouse at dusk\"}", "{\"durationSeconds\":4,\"aspectRatio\":\"16:9\"}"));
 
@@ -64,13 +66,13 @@ class GeminiVeoTest {
         assertThat(name).matches("models/" + GEMINI_MODEL.replace(".", "\\.") + "/operations/[a-z0-9]{12}");
         assertThat(operation.size()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(2));
+        CLOCK.advance(Duration.ofSeconds(2));
         JsonNode running = TestClient.json(client.geminiPoll(name));
         assertThat(running.get("name").asText()).isEqualTo(name);
         assertThat(running.has("done")).isFalse();
         assertThat(running.size()).isEqualTo(1);
 
-        clock.advance(Duration.ofSeconds(3));
+        CLOCK.advance(Duration.ofSeconds(3));
         HttpResponse<String> polled = client.geminiPoll(name);
         assertThat(polled.statusCode()).isEqualTo(200);
         JsonNode done = TestClient.json(polled);
@@ -97,7 +99,7 @@ class GeminiVeoTest {
         assertThat(probe.durationSeconds()).isEqualTo(4.0);
         assertThat(probe.width()).isEqualTo(1280);
         assertThat(probe.height()).isEqualTo(720);
-        assertThat(emulator.jobCount()).isEqualTo(1);
+        assertThat(emulator.jobCount()).isEqualTo(jobsBefore + 1);
     }
 
     @Test
@@ -167,15 +169,15 @@ class GeminiVeoTest {
 
     @Test
     void filesExpireAfterTheRetention() throws Exception {
-        try (VideoEmulator shortLived = VideoEmulator.builder().jobDuration(JOB).clock(clock)
+        try (VideoEmulator shortLived = VideoEmulator.builder().jobDuration(JOB).clock(CLOCK)
                 .retention(Duration.ofMinutes(10)).start()) {
             GoogleTestClient google = new GoogleTestClient(shortLived);
             String name = google.geminiStart(body("{\"prompt\":\"p\"}", "{\"durationSeconds\":4}"));
-            clock.advance(JOB);
+            CLOCK.advance(JOB);
             String uri = google.geminiVideoUri(name);
             String location = google.geminiGetBytes(uri).headers().firstValue("location").orElseThrow();
 
-            clock.advance(Duration.ofMinutes(10));
+            CLOCK.advance(Duration.ofMinutes(10));
 
             assertThat(google.geminiGetBytes(uri).statusCode()).isEqualTo(404);
             assertThat(google.getBytes(location).statusCode()).isEqualTo(404);
@@ -312,13 +314,13 @@ class GeminiVeoTest {
 
     @Test
     void expiredVideosCannotBeExtended() throws Exception {
-        try (VideoEmulator shortLived = VideoEmulator.builder().jobDuration(JOB).clock(clock)
+        try (VideoEmulator shortLived = VideoEmulator.builder().jobDuration(JOB).clock(CLOCK)
                 .retention(Duration.ofMinutes(1)).start()) {
             GoogleTestClient google = new GoogleTestClient(shortLived);
             String name = google.geminiStart(body("{\"prompt\":\"p\"}", "{\"durationSeconds\":4}"));
-            clock.advance(JOB);
+            CLOCK.advance(JOB);
             String source = google.geminiVideoUri(name);
-            clock.advance(Duration.ofMinutes(1));
+            CLOCK.advance(Duration.ofMinutes(1));
 
             HttpResponse<String> response = google.geminiCreate(GEMINI_MODEL,
                     body("{\"prompt\":\"p\",\"video\":{\"uri\":\"" + source + "\"}}", "{}"));
@@ -333,7 +335,7 @@ class GeminiVeoTest {
                 body("{\"prompt\":\"p\"}", "{\"sampleCount\":2,\"durationSeconds\":5}"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         String name = TestClient.json(created).get("name").asText();
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
 
         JsonNode samples = TestClient.json(client.geminiPoll(name)).at("/response/generateVideoResponse/generatedSamples");
         assertThat(samples.size()).isEqualTo(2);

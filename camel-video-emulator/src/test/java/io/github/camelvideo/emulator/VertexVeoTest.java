@@ -20,8 +20,8 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.media.Mp4Probe;
 import io.github.camelvideo.emulator.media.Mp4Renderer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,20 +31,21 @@ class VertexVeoTest {
     private static final Duration JOB = Duration.ofSeconds(5);
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    private VideoEmulator emulator;
-    private GoogleTestClient client;
+    // One emulator for the class, so renderings are shared; every test creates its own operations.
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private static VideoEmulator emulator;
+    private static GoogleTestClient client;
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void start() throws Exception {
-        emulator = VideoEmulator.builder().jobDuration(JOB).clock(clock).start();
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = VideoEmulator.builder().jobDuration(JOB).clock(CLOCK).start();
         client = new GoogleTestClient(emulator);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         emulator.close();
     }
 
@@ -67,7 +68,7 @@ class VertexVeoTest {
         assertThat(running.size()).isEqualTo(1);
         assertThat(running.get("name").asText()).isEqualTo(name);
 
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
         HttpResponse<String> response = client.vertexFetch(VERTEX_MODEL, name);
         assertThat(response.headers().firstValueAsLong("content-length")).hasValue(response.body().length());
         JsonNode done = TestClient.json(response);
@@ -93,7 +94,7 @@ class VertexVeoTest {
         String object = "renders/" + operationId + "/sample_0.mp4";
         assertThat(emulator.storageObject("out-bucket", object)).isEmpty();
 
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
         JsonNode done = fetch(name);
 
         JsonNode video = done.at("/response/videos/0");
@@ -125,7 +126,7 @@ class VertexVeoTest {
                 + "\"storageUri\":\"gs://out-bucket\"}}");
         String object = name.substring(name.lastIndexOf('/') + 1) + "/sample_0.mp4";
 
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
 
         assertThat(client.vertexGetBytes(client.storageUrl("out-bucket", object) + "?alt=media").statusCode())
                 .isEqualTo(200);
@@ -174,12 +175,12 @@ class VertexVeoTest {
     void extensionFromCloudStorageAddsSevenSeconds() {
         String source = client.vertexStart("{\"instances\":[{\"prompt\":\"p\"}],\"parameters\":{\"durationSeconds\":4,"
                 + "\"storageUri\":\"gs://out/src\"}}");
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
         String sourceUri = fetch(source).at("/response/videos/0/gcsUri").asText();
 
         String extension = client.vertexStart("{\"instances\":[{\"prompt\":\"more\",\"video\":{\"gcsUri\":\"" + sourceUri
                 + "\",\"mimeType\":\"video/mp4\"}}]}");
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
 
         String encoded = fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
         Mp4Probe probe = probe(Base64.getDecoder().decode(encoded), dir);
@@ -201,7 +202,7 @@ class VertexVeoTest {
                 + "{\"bytesBase64Encoded\":\"" + base64(Files.readAllBytes(small)) + "\",\"mimeType\":\"video/mp4\"}}]}");
         HttpResponse<String> missing = client.vertexCreate(VERTEX_MODEL, "{\"instances\":[{\"prompt\":\"more\",\"video\":"
                 + "{\"gcsUri\":\"gs://out/none.mp4\"}}]}");
-        clock.advance(JOB);
+        CLOCK.advance(JOB);
 
         String encoded = fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
         assertThat(probe(Base64.getDecoder().decode(encoded), dir).durationSeconds()).isEqualTo(11.0);
