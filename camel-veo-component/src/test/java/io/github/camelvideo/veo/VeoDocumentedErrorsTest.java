@@ -71,7 +71,7 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
         assertThat(page).contains("`" + message + "`");
     }
 
-    private static byte[] png() {
+    static byte[] png() {
         BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(30, 90, 160));
