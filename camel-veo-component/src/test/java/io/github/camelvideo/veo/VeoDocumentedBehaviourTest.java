@@ -1,5 +1,6 @@
 package io.github.camelvideo.veo;
 
+import java.awt.Color;
 import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -258,7 +259,7 @@ class VeoDocumentedBehaviourTest extends VeoTestSupport {
               + " limit falls back to 3 (orElse(3)) and is enforced locally, although rules that cannot be known"
               + " are not enforced")
     void referenceImagesOfAnUnknownModelAreLeftToGoogle() throws Exception {
-        byte[] png = VeoDocumentedErrorsTest.png();
+        byte[] png = VeoImages.png(Color.ORANGE);
         Exchange exchange = send("veo:imageToVideo?model=veo-9-preview", png, VeoConstants.REFERENCE_IMAGES,
                 Collections.nCopies(4, png));
 

@@ -1,18 +1,12 @@
 package io.github.camelvideo.veo;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.apache.camel.Exchange;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +28,7 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
     private static final String FILE_URI = "https://generativelanguage.googleapis.com/v1beta/files/abc:download?alt=media";
 
     static Stream<Arguments> documentedMessages() {
-        byte[] png = png();
+        byte[] png = VeoImages.png(new Color(30, 90, 160));
         return Stream.of(
                 arguments("veo:textToVideo?durationSeconds=5", PROMPT, new Object[0], "durationSeconds",
                         "Invalid durationSeconds '5' for model 'veo-3.1-generate-preview'. Allowed: 4, 6, 8"),
@@ -69,20 +63,5 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
         assertThat(emulator.requests()).as("refused before any call").isEmpty();
         String page = Files.readString(Path.of("..", "docs", "veo-component.md"), StandardCharsets.UTF_8);
         assertThat(page).contains("`" + message + "`");
-    }
-
-    static byte[] png() {
-        BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(30, 90, 160));
-        g.fillRect(0, 0, 64, 36);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
