@@ -42,13 +42,13 @@ public final class VeoConstants {
               javaType = "String")
     public static final String NEGATIVE_PROMPT = "CamelVeoNegativePrompt";
 
-    @Metadata(label = "producer", description = "imageToVideo: the last frame (byte[], File, Path or InputStream of"
+    @Metadata(label = "producer", description = "imageToVideo: the last frame (byte array, File, Path or InputStream of"
                                                 + " a JPEG, PNG or WebP image); the body is the first frame.",
               javaType = "Object")
     public static final String LAST_FRAME = "CamelVeoLastFrame";
 
     @Metadata(label = "producer", description = "imageToVideo: up to three reference images of the subject (a List"
-                                                + " of byte[], File, Path or InputStream), for 8-second videos.",
+                                                + " of byte arrays, Files, Paths or InputStreams), for 8-second videos.",
               javaType = "java.util.List")
     public static final String REFERENCE_IMAGES = "CamelVeoReferenceImages";
 

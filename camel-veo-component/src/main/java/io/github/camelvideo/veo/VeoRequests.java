@@ -105,8 +105,11 @@ final class VeoRequests {
         if (count == 0) {
             return;
         }
-        int max = rules.allowed(r.model(), "maxReferenceImages").map(v -> Integer.parseInt(v.iterator().next()))
-                .orElse(3);
+        Integer max = rules.allowed(r.model(), "maxReferenceImages")
+                .map(v -> Integer.valueOf(v.iterator().next())).orElse(null);
+        if (max == null) {
+            return; // no rules for this model: the provider judges
+        }
         if (count > max) {
             throw VideoRequestInvalidException.notAllowed("referenceImages", count + " images",
                     "at most " + max + " for model '" + r.model() + "'");

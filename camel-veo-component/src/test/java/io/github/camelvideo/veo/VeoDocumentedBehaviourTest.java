@@ -10,7 +10,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.error.VideoAuthenticationException;
@@ -254,10 +253,8 @@ class VeoDocumentedBehaviourTest extends VeoTestSupport {
         assertThat(job.videos()).hasSize(1).allMatch(VeoJob.Video::inline);
         assertThat(outputFiles()).isEmpty();
     }
+
     @Test
-    @Disabled("Bug in VeoRequests.checkReferenceImages: for a model no rule family matches, the reference image"
-              + " limit falls back to 3 (orElse(3)) and is enforced locally, although rules that cannot be known"
-              + " are not enforced")
     void referenceImagesOfAnUnknownModelAreLeftToGoogle() throws Exception {
         byte[] png = VeoImages.png(Color.ORANGE);
         Exchange exchange = send("veo:imageToVideo?model=veo-9-preview", png, VeoConstants.REFERENCE_IMAGES,

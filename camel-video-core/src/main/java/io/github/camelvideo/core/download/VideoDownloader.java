@@ -2,6 +2,7 @@ package io.github.camelvideo.core.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,10 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +43,8 @@ public final class VideoDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoDownloader.class);
     private static final int ERROR_SNIPPET = 300;
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpTransport http;
     private final int maxResumes;
@@ -140,23 +147,50 @@ public final class VideoDownloader {
                                                                                  + e.getMessage(),
                         provider, jobId, false, e));
             }
-            return checked(new Outcome(200, null));
+            return checked(new Outcome(200, null, null));
         }
 
         CompletionStage<MediaType> run(long offset) {
-            HttpRequest.Builder b = http.newRequest().uri(source.uri()).GET();
-            source.headers().forEach(b::header);
+            return fetch(source.uri(), source.headers(), offset, 0);
+        }
+
+        /**
+         * One request. Redirects are followed here rather than by the HTTP client, so that credentials go only to
+         * the origin they were given for: a redirect to another host (such as a storage URL that carries its own
+         * signature) is requested without them.
+         */
+        private CompletionStage<MediaType> fetch(URI uri, Map<String, String> headers, long offset, int hops) {
+            HttpRequest.Builder b = http.newRequest().uri(uri).GET();
+            headers.forEach(b::header);
             if (offset > 0) {
                 b.header("Range", "bytes=" + offset + "-");
             }
-            return http.send(b.build(), this::handle, source.followRedirects())
+            return http.send(b.build(), this::handle)
                     .handle((response, error) -> {
-                        if (error == null) {
-                            return checked(response.body());
+                        if (error != null) {
+                            return resumeOrFail(error);
                         }
-                        return resumeOrFail(error);
+                        Outcome outcome = response.body();
+                        if (outcome.location() != null) {
+                            return redirect(uri, headers, outcome.location(), offset, hops);
+                        }
+                        return checked(outcome);
                     })
                     .thenCompose(s -> s);
+        }
+
+        private CompletionStage<MediaType> redirect(URI from, Map<String, String> headers, String location,
+                                                    long offset, int hops) {
+            if (hops >= MAX_REDIRECTS) {
+                return CompletableFuture.failedFuture(new VideoDownloadException("Download of job " + jobId
+                                                                                 + " redirected more than "
+                                                                                 + MAX_REDIRECTS + " times",
+                        provider, jobId, false, null));
+            }
+            URI to = from.resolve(location);
+            boolean sameOrigin = Objects.equals(from.getScheme(), to.getScheme())
+                                 && Objects.equals(from.getHost(), to.getHost()) && from.getPort() == to.getPort();
+            return fetch(to, sameOrigin ? headers : Map.of(), offset, hops + 1);
         }
 
         private CompletionStage<MediaType> resumeOrFail(Throwable error) {
@@ -207,6 +241,10 @@ public final class VideoDownloader {
         /** Decides from status and headers whether the body goes to the file or is read as an error. */
         private HttpResponse.BodySubscriber<Outcome> handle(HttpResponse.ResponseInfo info) {
             int status = info.statusCode();
+            Optional<String> location = info.headers().firstValue("location");
+            if (REDIRECTS.contains(status) && source.followRedirects() && location.isPresent()) {
+                return HttpResponse.BodySubscribers.replacing(new Outcome(status, null, location.get()));
+            }
             String type = info.headers().firstValue("content-type").orElse("");
             if (status == 200 || status == 206) {
                 if (!acceptableType(type)) {
@@ -220,7 +258,7 @@ public final class VideoDownloader {
                         : new OpenOption[] { StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING };
                 return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(temp, options),
-                        p -> new Outcome(status, null));
+                        p -> new Outcome(status, null, null));
             }
             return errorBody(status, "Download of job " + jobId + " failed with HTTP " + status);
         }
@@ -235,7 +273,7 @@ public final class VideoDownloader {
 
         private HttpResponse.BodySubscriber<Outcome> errorBody(int status, String message) {
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                    bytes -> new Outcome(status, message + ": " + snippet(bytes)));
+                    bytes -> new Outcome(status, message + ": " + snippet(bytes), null));
         }
     }
 
@@ -261,6 +299,7 @@ public final class VideoDownloader {
         return s.isEmpty() ? "(empty body)" : s;
     }
 
-    private record Outcome(int status, String error) {
+    /** What one response gave: a body in the file, an error, or where it redirects to. */
+    private record Outcome(int status, String error, String location) {
     }
 }

@@ -17,7 +17,6 @@ import io.github.camelvideo.core.job.AsyncPermits;
 public final class HttpTransport {
 
     private final HttpClient client;
-    private final HttpClient redirectingClient;
     private final AsyncPermits permits;
     private final Duration requestTimeout;
 
@@ -29,17 +28,18 @@ public final class HttpTransport {
      */
     public HttpTransport(Executor executor, int maxConcurrentRequests, Duration connectTimeout,
                          Duration requestTimeout) {
-        this.client = build(executor, connectTimeout, HttpClient.Redirect.NEVER);
-        this.redirectingClient = build(executor, connectTimeout, HttpClient.Redirect.NORMAL);
+        // redirects are never followed by the client: downloads follow them themselves, so that credentials
+        // are not sent on to another host
+        this.client = build(executor, connectTimeout);
         this.permits = new AsyncPermits(maxConcurrentRequests, executor);
         this.requestTimeout = requestTimeout;
     }
 
-    private static HttpClient build(Executor executor, Duration connectTimeout, HttpClient.Redirect redirect) {
+    private static HttpClient build(Executor executor, Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .executor(executor)
                 .connectTimeout(connectTimeout)
-                .followRedirects(redirect)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 // HTTP/1.1 everywhere: predictable connection use, and plain-HTTP test servers need no upgrade dance
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -50,19 +50,12 @@ public final class HttpTransport {
         return HttpRequest.newBuilder().timeout(requestTimeout);
     }
 
-    /** Sends a request once, without retrying. */
+    /** Sends a request once, without retrying and without following redirects. */
     public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return send(request, handler, false);
-    }
-
-    /** Sends a request once, optionally following redirects. */
-    public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                     boolean followRedirects) {
-        HttpClient c = followRedirects ? redirectingClient : client;
         return permits.acquire().thenCompose(held -> {
             CompletableFuture<HttpResponse<T>> call;
             try {
-                call = c.sendAsync(request, handler);
+                call = client.sendAsync(request, handler);
             } catch (RuntimeException e) {
                 permits.release();
                 return CompletableFuture.failedFuture(e);

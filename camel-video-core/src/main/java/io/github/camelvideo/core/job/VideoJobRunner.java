@@ -150,8 +150,8 @@ public final class VideoJobRunner {
                                                                                        JobOptions options) {
         return provider.poll(ref).thenCompose(status -> {
             if (status.state() != JobState.SUCCEEDED) {
-                throw new VideoRequestInvalidException("Video " + ref.id() + " cannot be downloaded: its status is '"
-                                                       + status.status() + "', not completed", "videoId",
+                throw new VideoRequestInvalidException("Job " + ref.id() + " cannot be downloaded: its status is '"
+                                                       + status.status() + "', not completed", "jobId",
                         provider.name(), ref.id(), null, null);
             }
             return download(provider, status, options);
