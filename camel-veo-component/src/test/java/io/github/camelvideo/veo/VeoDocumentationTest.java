@@ -1,17 +1,16 @@
 package io.github.camelvideo.veo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.github.camelvideo.core.testing.ComponentPage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,16 +26,15 @@ class VeoDocumentationTest {
             "VeoRoutesTest.java");
     private static final Path YAML_ROUTE = Path.of("src", "test", "resources", "routes", "veo-text-to-video.yaml");
 
+    private static ComponentPage docs;
     private static String page;
     private static JsonNode catalog;
 
     @BeforeAll
     static void read() throws IOException {
-        page = Files.readString(PAGE, StandardCharsets.UTF_8);
-        try (InputStream in = VeoDocumentationTest.class.getClassLoader().getResourceAsStream(CATALOG)) {
-            assertThat(in).as("catalog %s on the classpath", CATALOG).isNotNull();
-            catalog = new ObjectMapper().readTree(in);
-        }
+        docs = ComponentPage.read(PAGE, CATALOG);
+        page = docs.text();
+        catalog = docs.catalog();
     }
 
     @Test
@@ -102,9 +100,6 @@ class VeoDocumentationTest {
     }
 
     private static void assertDocumented(String section) {
-        List<String> names = new ArrayList<>();
-        catalog.path(section).fieldNames().forEachRemaining(names::add);
-        assertThat(names).as("catalog section %s", section).isNotEmpty();
-        assertThat(names).allSatisfy(name -> assertThat(page).as("docs mention %s", name).contains("`" + name + "`"));
+        docs.assertDocumented(section);
     }
 }
