@@ -66,6 +66,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": target.setPriceTable(property(camelContext, io.github.camelvideo.core.cost.PriceTable.class, value)); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "storyboardmode":
+        case "storyboardMode": getOrCreateConfiguration(target).setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
@@ -120,6 +122,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": return io.github.camelvideo.core.cost.PriceTable.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
+        case "storyboardmode":
+        case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
@@ -170,6 +174,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": return target.getPriceTable();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
+        case "storyboardmode":
+        case "storyboardMode": return getOrCreateConfiguration(target).getStoryboardMode();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "waitforcompletion":

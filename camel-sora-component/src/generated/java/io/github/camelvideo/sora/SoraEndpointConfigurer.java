@@ -46,6 +46,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": target.getConfiguration().setPollMultiplier(property(camelContext, double.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "storyboardmode":
+        case "storyboardMode": target.getConfiguration().setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
@@ -80,6 +82,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": return double.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
+        case "storyboardmode":
+        case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
@@ -115,6 +119,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": return target.getConfiguration().getPollMultiplier();
         case "seconds": return target.getConfiguration().getSeconds();
         case "size": return target.getConfiguration().getSize();
+        case "storyboardmode":
+        case "storyboardMode": return target.getConfiguration().getStoryboardMode();
         case "timeout": return target.getConfiguration().getTimeout();
         case "variant": return target.getConfiguration().getVariant();
         case "waitforcompletion":

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
@@ -40,6 +40,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollMultiplier");
         props.add("seconds");
         props.add("size");
+        props.add("storyboardMode");
         props.add("timeout");
         props.add("variant");
         props.add("waitForCompletion");

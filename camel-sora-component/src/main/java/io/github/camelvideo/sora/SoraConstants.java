@@ -8,8 +8,8 @@ import io.github.camelvideo.core.camel.HeaderDescriptions;
 public final class SoraConstants {
 
     @Metadata(label = "producer", description = HeaderDescriptions.OPERATION,
-              javaType = "String", enums = "textToVideo,imageToVideo,remix,extend,getVideo,listVideos,deleteVideo,"
-                                           + "downloadVideo")
+              javaType = "String", enums = "textToVideo,imageToVideo,remix,extend,storyboard,getVideo,listVideos,"
+                                           + "deleteVideo,downloadVideo")
     public static final String OPERATION = "CamelSoraOperation";
 
     @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
@@ -25,7 +25,7 @@ public final class SoraConstants {
 
     @Metadata(label = "producer", description = "Requested video length in seconds, overriding the endpoint's; on"
                                                 + " output, the length the provider reports (for extensions, the"
-                                                + " stitched total).",
+                                                + " stitched total; for a storyboard, the sum of its scenes).",
               javaType = "Integer")
     public static final String SECONDS = "CamelSoraSeconds";
 
@@ -74,6 +74,14 @@ public final class SoraConstants {
     @Metadata(label = "producer", description = HeaderDescriptions.IDEMPOTENCY_KEY,
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
+
+    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE, javaType = "String",
+              enums = "auto,extend,stitch")
+    public static final String STORYBOARD_MODE = "CamelSoraStoryboardMode";
+
+    @Metadata(label = "producer", description = HeaderDescriptions.SCENE_JOB_IDS,
+              javaType = "java.util.List<String>")
+    public static final String SCENE_VIDEO_IDS = "CamelSoraSceneVideoIds";
 
     private SoraConstants() {
     }

@@ -12,6 +12,8 @@ public enum SoraOperation {
     remix,
     /** Continue a completed video with a new prompt and length. */
     extend,
+    /** Make one video of an ordered list of scenes (a storyboard in the body). */
+    storyboard,
     /** Fetch one video job's status. */
     getVideo,
     /** List video jobs, one page at a time. */
@@ -28,6 +30,7 @@ public enum SoraOperation {
 
     /** Whether the operation creates a paid job. */
     public boolean createsJob() {
-        return this == textToVideo || this == imageToVideo || this == remix || this == extend;
+        return this == textToVideo || this == imageToVideo || this == remix || this == extend
+               || this == storyboard;
     }
 }

@@ -13,6 +13,7 @@ import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.storyboard.StoryboardReader;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
@@ -24,7 +25,8 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     static final HeaderNames HEADERS = new HeaderNames(SoraConstants.VIDEO_ID, SoraConstants.STATUS,
             SoraConstants.PROGRESS, SoraConstants.MODEL, SoraConstants.SECONDS, SoraConstants.SIZE,
-            SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION, SoraConstants.IDEMPOTENCY_KEY);
+            SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION, SoraConstants.IDEMPOTENCY_KEY,
+            SoraConstants.SCENE_VIDEO_IDS, SoraConstants.STORYBOARD_MODE);
     private static final String DEFAULT_SECONDS = "4";
     private static final String DEFAULT_SIZE = "720x1280";
 
@@ -56,6 +58,9 @@ public class SoraProducer extends DefaultAsyncProducer {
             case imageToVideo -> runJob(exchange, requests.imageToVideo(exchange));
             case remix -> runJob(exchange, requests.remix(exchange));
             case extend -> runJob(exchange, requests.extend(exchange));
+            case storyboard -> steps.storyboard(exchange, provider(),
+                    requests.scenes(exchange, endpoint.getComponent().getPriceTable()),
+                    StoryboardReader.read(exchange.getMessage()));
             case getVideo -> steps.status(provider(), videoRef(exchange));
             case listVideos -> listVideos();
             case deleteVideo -> deleteVideo(exchange);

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import io.github.camelvideo.core.camel.MessageInputs;
+import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
@@ -62,6 +63,13 @@ final class SoraRequests {
         String model = model(in);
         return new SoraRequest(SoraRequest.Kind.EXTEND, prompt(in, true), model, seconds(in, model), null, null,
                 null, videoId(in));
+    }
+
+    /** How the scenes of a storyboard become requests, with the model, size and default length of the message. */
+    SoraScenes scenes(Exchange exchange, PriceTable prices) {
+        Message in = exchange.getMessage();
+        String model = model(in);
+        return new SoraScenes(model, size(in, model), seconds(in, model), rules, prices);
     }
 
     static String videoId(Message in) {

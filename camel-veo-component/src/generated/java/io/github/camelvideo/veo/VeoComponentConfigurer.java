@@ -85,6 +85,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": getOrCreateConfiguration(target).setStorageBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "storageuri":
         case "storageUri": getOrCreateConfiguration(target).setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "storyboardmode":
+        case "storyboardMode": getOrCreateConfiguration(target).setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -157,6 +159,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": return java.lang.String.class;
         case "storageuri":
         case "storageUri": return java.lang.String.class;
+        case "storyboardmode":
+        case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -225,6 +229,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": return getOrCreateConfiguration(target).getStorageBaseUrl();
         case "storageuri":
         case "storageUri": return getOrCreateConfiguration(target).getStorageUri();
+        case "storyboardmode":
+        case "storyboardMode": return getOrCreateConfiguration(target).getStoryboardMode();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();

@@ -65,6 +65,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": target.getConfiguration().setStorageBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "storageuri":
         case "storageUri": target.getConfiguration().setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "storyboardmode":
+        case "storyboardMode": target.getConfiguration().setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -117,6 +119,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": return java.lang.String.class;
         case "storageuri":
         case "storageUri": return java.lang.String.class;
+        case "storyboardmode":
+        case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -170,6 +174,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": return target.getConfiguration().getStorageBaseUrl();
         case "storageuri":
         case "storageUri": return target.getConfiguration().getStorageUri();
+        case "storyboardmode":
+        case "storyboardMode": return target.getConfiguration().getStoryboardMode();
         case "timeout": return target.getConfiguration().getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();

@@ -23,7 +23,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -49,6 +49,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("serviceAccountKey");
         props.add("storageBaseUrl");
         props.add("storageUri");
+        props.add("storyboardMode");
         props.add("timeout");
         props.add("waitForCompletion");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

@@ -8,7 +8,8 @@ import io.github.camelvideo.core.camel.HeaderDescriptions;
 public final class VeoConstants {
 
     @Metadata(label = "producer", description = HeaderDescriptions.OPERATION,
-              javaType = "String", enums = "textToVideo,imageToVideo,extend,getOperation,downloadVideo")
+              javaType = "String", enums = "textToVideo,imageToVideo,extend,storyboard,getOperation,"
+                                           + "downloadVideo")
     public static final String OPERATION = "CamelVeoOperation";
 
     @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
@@ -85,6 +86,14 @@ public final class VeoConstants {
     @Metadata(label = "producer", description = HeaderDescriptions.IDEMPOTENCY_KEY,
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelVeoIdempotencyKey";
+
+    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE, javaType = "String",
+              enums = "auto,extend,stitch")
+    public static final String STORYBOARD_MODE = "CamelVeoStoryboardMode";
+
+    @Metadata(label = "producer", description = HeaderDescriptions.SCENE_JOB_IDS,
+              javaType = "java.util.List<String>")
+    public static final String SCENE_OPERATION_NAMES = "CamelVeoSceneOperationNames";
 
     private VeoConstants() {
     }

@@ -10,6 +10,8 @@ public enum VeoOperation {
     imageToVideo,
     /** Continue an earlier Veo video. */
     extend,
+    /** Make one video of an ordered list of scenes (a storyboard in the body). */
+    storyboard,
     /** Fetch an operation's state once. */
     getOperation,
     /** Download the video of a finished operation. */

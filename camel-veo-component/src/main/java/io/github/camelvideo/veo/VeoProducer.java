@@ -14,6 +14,7 @@ import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.StoryboardReader;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the
@@ -24,7 +25,7 @@ public class VeoProducer extends DefaultAsyncProducer {
     /** Veo reports neither progress nor expiry, and the requested length is an input only. */
     static final HeaderNames HEADERS = new HeaderNames(VeoConstants.OPERATION_NAME, VeoConstants.STATUS, null,
             VeoConstants.MODEL, null, VeoConstants.SIZE, null, VeoConstants.COST_USD, VeoConstants.DURATION,
-            VeoConstants.IDEMPOTENCY_KEY);
+            VeoConstants.IDEMPOTENCY_KEY, VeoConstants.SCENE_OPERATION_NAMES, VeoConstants.STORYBOARD_MODE);
 
     private final VeoEndpoint endpoint;
     private final JobSteps steps;
@@ -53,6 +54,8 @@ public class VeoProducer extends DefaultAsyncProducer {
             case textToVideo -> runJob(exchange, requests.textToVideo(in));
             case imageToVideo -> runJob(exchange, requests.imageToVideo(in));
             case extend -> runJob(exchange, requests.extend(in));
+            case storyboard -> steps.storyboard(exchange, endpoint.provider(),
+                    requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
             case getOperation -> steps.status(endpoint.provider(), operationRef(in));
             case downloadVideo -> steps.download(endpoint.provider(), operationRef(in), "video");
         };

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.camel.Message;
 
 import io.github.camelvideo.core.camel.MessageInputs;
+import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
@@ -68,6 +69,12 @@ final class VeoRequests {
         return checked(request(in, prompt, null, null, List.of(), video));
     }
 
+    /** How the scenes of a storyboard become requests, with the options and headers of the message. */
+    VeoScenes scenes(Message in, PriceTable prices) {
+        return new VeoScenes(request(in, null, null, null, List.of(), null), this, rules, prices,
+                config.isVertex() && config.getStorageUri() == null);
+    }
+
     private VeoRequest request(Message in, String prompt, ImageInput image, ImageInput lastFrame,
                                List<ImageInput> references, VeoRequest.VideoInput video) {
         String model = MessageInputs.required(in, VeoConstants.MODEL, config.effectiveModel(), "model", "model");
@@ -80,7 +87,7 @@ final class VeoRequests {
                 video);
     }
 
-    private VeoRequest checked(VeoRequest r) {
+    VeoRequest checked(VeoRequest r) {
         String model = r.model();
         rules.check(model, "durationSeconds", r.durationSeconds());
         rules.check(model, "resolution", r.requestedResolution());

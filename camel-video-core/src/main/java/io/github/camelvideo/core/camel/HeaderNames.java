@@ -13,8 +13,10 @@ package io.github.camelvideo.core.camel;
  * @param costUsd   cost estimate header
  * @param duration  probed duration header
  * @param idempotencyKey idempotency key input header
+ * @param sceneJobIds    storyboard scene job ids header
+ * @param storyboardMode storyboard mode header (input, and the mode used as output)
  */
 public record HeaderNames(String jobId, String status, String progress, String model, String seconds, String size,
                           String expiresAt, String costUsd, String duration,
-                          String idempotencyKey) {
+                          String idempotencyKey, String sceneJobIds, String storyboardMode) {
 }

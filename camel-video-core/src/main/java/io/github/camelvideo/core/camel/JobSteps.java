@@ -12,12 +12,18 @@ import org.apache.camel.Message;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoException;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.error.VideoStoryboardException;
 import io.github.camelvideo.core.job.JobOptions;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoJobRequest;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.storyboard.SceneRequests;
+import io.github.camelvideo.core.storyboard.Storyboard;
+import io.github.camelvideo.core.storyboard.StoryboardMode;
+import io.github.camelvideo.core.storyboard.StoryboardOptions;
 
 /**
  * The producer steps every video component shares: run a job, fetch a job's status, download a finished job, and
@@ -73,6 +79,42 @@ public final class JobSteps {
                 });
     }
 
+    /**
+     * Makes one video of a storyboard's scenes, each scene a job recorded under a key derived from the exchange's
+     * idempotency key, so a repeated attempt reuses the scenes that completed. The storyboard always waits and
+     * downloads.
+     */
+    public <R extends VideoJobRequest> CompletionStage<Consumer<Message>> storyboard(Exchange exchange,
+                                                                                   VideoProvider<R> provider,
+                                                                                   SceneRequests<R> requests,
+                                                                                   Storyboard storyboard) {
+        VideoJobConfiguration c = endpoint.jobConfiguration();
+        String key = exchange.getMessage().getHeader(headers.idempotencyKey(), String.class);
+        if (key == null) {
+            key = exchange.getExchangeId() + "/storyboard-" + storyboard.fingerprint();
+        }
+        StoryboardOptions options = new StoryboardOptions(c.outputPath(), c.pollPolicy(), key,
+                endpoint.admission(), endpoint.getComponent().getJobStore());
+        return endpoint.engine().storyboards()
+                .run(provider, requests, storyboard, storyboardMode(exchange, c), options,
+                        new ExchangeStoryboardListener(exchange, headers))
+                .thenApply(outcome -> message -> writer.writeStoryboard(message, outcome));
+    }
+
+    private StoryboardMode storyboardMode(Exchange exchange, VideoJobConfiguration c) {
+        String header = headers.storyboardMode() == null ? null
+                : exchange.getMessage().getHeader(headers.storyboardMode(), String.class);
+        if (header == null || header.isBlank()) {
+            return c.getStoryboardMode();
+        }
+        for (StoryboardMode mode : StoryboardMode.values()) {
+            if (mode.name().equalsIgnoreCase(header.trim())) {
+                return mode;
+            }
+        }
+        throw VideoRequestInvalidException.notAllowed("storyboardMode", header, "auto, extend, stitch");
+    }
+
     /** Fetches a job's status once; the body becomes the provider's job object. */
     public CompletionStage<Consumer<Message>> status(VideoProvider<?> provider, JobRef ref) {
         return provider.poll(ref).thenApply(status -> message -> {
@@ -110,6 +152,9 @@ public final class JobSteps {
     private void onFailure(Exchange exchange, Throwable error) {
         if (error instanceof VideoException ve && ve.getJobId() != null) {
             exchange.getMessage().setHeader(headers.jobId(), ve.getJobId());
+        }
+        if (error instanceof VideoStoryboardException se && headers.sceneJobIds() != null) {
+            exchange.getMessage().setHeader(headers.sceneJobIds(), se.getCompletedJobIds());
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.camel.Message;
 import io.github.camelvideo.core.download.DownloadedFile;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.StoryboardOutcome;
 
 /**
  * Writes a job's result into a message: status headers always; with a download, the {@link java.io.File} body plus
@@ -42,6 +43,19 @@ public final class OutcomeWriter {
         } else {
             message.setBody(outcome.status().body());
         }
+    }
+
+    /**
+     * Writes a finished storyboard: the last scene's status, the total length, the summed cost, every scene's job id,
+     * the mode used and the one video as body.
+     */
+    public void writeStoryboard(Message message, StoryboardOutcome outcome) {
+        writeStatus(message, outcome.lastStatus());
+        setIfPresent(message, names.seconds(), outcome.seconds());
+        setIfPresent(message, names.costUsd(), outcome.costUsd());
+        setIfPresent(message, names.sceneJobIds(), outcome.jobIds());
+        setIfPresent(message, names.storyboardMode(), outcome.mode().name());
+        writeFile(message, outcome.file());
     }
 
     /** Makes a downloaded file the body. */

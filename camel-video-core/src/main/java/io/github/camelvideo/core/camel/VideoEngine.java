@@ -14,6 +14,7 @@ import io.github.camelvideo.core.job.SubmissionPolicy;
 import io.github.camelvideo.core.job.VideoJobRunner;
 import io.github.camelvideo.core.poll.ExecutorJobScheduler;
 import io.github.camelvideo.core.poll.JobScheduler;
+import io.github.camelvideo.core.storyboard.StoryboardRunner;
 
 /**
  * The job engine of one component instance: a fixed set of threads from Camel's {@link ExecutorServiceManager} (one
@@ -30,6 +31,7 @@ public final class VideoEngine {
     private final HttpTransport http;
     private final JobTracker tracker;
     private final VideoJobRunner runner;
+    private final StoryboardRunner storyboards;
 
     private VideoEngine(CamelContext context, Object owner, String name, EngineSettings settings) {
         this.context = context;
@@ -44,6 +46,7 @@ public final class VideoEngine {
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,
                 new VideoDownloader(http, settings.maxDownloadResumes()));
+        this.storyboards = new StoryboardRunner(runner, workerExecutor);
     }
 
     /** Creates an engine whose threads belong to {@code owner} (for Camel's thread naming and shutdown). */
@@ -65,6 +68,10 @@ public final class VideoEngine {
 
     public VideoJobRunner runner() {
         return runner;
+    }
+
+    public StoryboardRunner storyboards() {
+        return storyboards;
     }
 
     /** The pool on which routes continue after a job completes, so HTTP threads are never used for routing. */

@@ -7,6 +7,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 
 import io.github.camelvideo.core.poll.PollPolicy;
+import io.github.camelvideo.core.storyboard.StoryboardMode;
 
 /**
  * The options every video component shares: waiting, download, polling and concurrency. A component's configuration
@@ -47,6 +48,23 @@ public abstract class VideoJobConfiguration implements Cloneable {
                                                  + " in a queue, holding no thread, until a job finishes. 0 means"
                                                  + " no limit.")
     private int maxConcurrentJobs = 50;
+    @UriParam(label = "storyboard", defaultValue = "auto", enums = "auto,extend,stitch",
+              description = "How the storyboard operation makes one video of its scenes. extend: the first scene"
+                            + " is generated and each next scene extends the video so far, so the provider keeps"
+                            + " characters and motion continuous. stitch: each scene is generated on its own from"
+                            + " the previous scene's last frame, and the clips are joined without re-encoding."
+                            + " auto: extend when the scene lengths fit extensions, otherwise stitch; and stitch"
+                            + " when the server refuses the first extension (it has no extension endpoint).")
+    private StoryboardMode storyboardMode = StoryboardMode.auto;
+
+    public StoryboardMode getStoryboardMode() {
+        return storyboardMode;
+    }
+
+    /** How the storyboard operation makes one video of its scenes: auto, extend or stitch. */
+    public void setStoryboardMode(StoryboardMode storyboardMode) {
+        this.storyboardMode = storyboardMode;
+    }
 
     public boolean isWaitForCompletion() {
         return waitForCompletion;

@@ -138,7 +138,7 @@ public final class VideoJobRunner {
     }
 
     /** A job id as a file name: ids that are paths (such as operation names) contribute their last segment. */
-    static String fileSafe(String id) {
+    public static String fileSafe(String id) {
         String last = id.substring(id.lastIndexOf('/') + 1);
         String safe = last.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.isEmpty() || safe.startsWith(".") ? "job_" + safe : safe;

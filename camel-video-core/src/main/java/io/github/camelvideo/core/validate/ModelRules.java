@@ -55,6 +55,18 @@ public final class ModelRules {
         return familyOf(model).map(families::get).map(f -> f.get(field));
     }
 
+    /** The allowed values of a numeric field for a model, or {@code null} when the rules do not know them. */
+    public Set<Integer> numbers(String model, String field) {
+        return allowed(model, field)
+                .map(values -> values.stream().map(Integer::valueOf).collect(Collectors.toSet())).orElse(null);
+    }
+
+    /** The single value of a numeric field (such as a maximum) for a model, or {@code null} when not known. */
+    public Integer number(String model, String field) {
+        Set<Integer> values = numbers(model, field);
+        return values == null || values.isEmpty() ? null : values.iterator().next();
+    }
+
     /**
      * Fails when the rules know the field's allowed values for this model and the value is not one of them.
      *

@@ -1,0 +1,88 @@
+package io.github.camelvideo.sora;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.github.camelvideo.core.cost.CostEstimate;
+import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.SceneRequests;
+import io.github.camelvideo.core.storyboard.StoryboardLimits;
+import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.sora.openai.SoraRequest;
+
+/**
+ * Storyboard scenes as OpenAI Videos requests: a scene generated on its own is a create call (with the first frame as
+ * {@code input_reference}), and a scene that continues the video is a {@code POST /videos/extensions} call.
+ */
+final class SoraScenes implements SceneRequests<SoraRequest> {
+
+    /** The API's default length, used for scenes that give none when the endpoint sets no seconds. */
+    static final int DEFAULT_SECONDS = 4;
+    private static final String DEFAULT_SIZE = "720x1280";
+
+    private final String model;
+    private final String size;
+    private final Integer defaultSeconds;
+    private final ModelRules rules;
+    private final PriceTable prices;
+
+    /**
+     * @param model          the model of every scene
+     * @param size           the size of every scene, or {@code null} for the server's default
+     * @param defaultSeconds the length of scenes that give none, or {@code null} for the API's default
+     */
+    SoraScenes(String model, String size, Integer defaultSeconds, ModelRules rules, PriceTable prices) {
+        this.model = model;
+        this.size = size;
+        this.defaultSeconds = defaultSeconds;
+        this.rules = rules;
+        this.prices = prices;
+    }
+
+    @Override
+    public StoryboardLimits limits() {
+        int fallback = defaultSeconds != null ? defaultSeconds : DEFAULT_SECONDS;
+        return new StoryboardLimits(numbers("seconds"), numbers("extensionSeconds"),
+                "the lengths one extension can add", number("maxExtensions"), number("maxExtendedSeconds"),
+                fallback, fallback);
+    }
+
+    @Override
+    public SoraRequest generate(String prompt, int seconds, ImageInput firstFrame, JobStatus previous) {
+        // a scene from the previous scene's last frame keeps its size, which the frame has
+        String sceneSize = size != null ? size : previous != null ? previous.size() : null;
+        return new SoraRequest(SoraRequest.Kind.CREATE, checked(prompt), model, seconds, sceneSize, firstFrame,
+                null, null);
+    }
+
+    @Override
+    public SoraRequest extend(String prompt, int seconds, JobStatus previous, Path previousFile) {
+        return new SoraRequest(SoraRequest.Kind.EXTEND, checked(prompt), model, seconds, previous.size(), null,
+                null, previous.ref().id());
+    }
+
+    @Override
+    public CostEstimate estimate(SoraRequest request) {
+        String pricedSize = request.size() != null ? request.size() : size != null ? size : DEFAULT_SIZE;
+        return prices.estimate(model, pricedSize, request.seconds()).orElse(null);
+    }
+
+    private static String checked(String prompt) {
+        if (prompt.length() > SoraRequests.MAX_PROMPT_LENGTH) {
+            throw VideoRequestInvalidException.notAllowed("prompt", prompt.length() + " characters",
+                    "at most " + SoraRequests.MAX_PROMPT_LENGTH + " characters, the style included");
+        }
+        return prompt;
+    }
+
+    private Set<Integer> numbers(String field) {
+        return rules.numbers(model, field);
+    }
+
+    private Integer number(String field) {
+        return rules.number(model, field);
+    }
+}

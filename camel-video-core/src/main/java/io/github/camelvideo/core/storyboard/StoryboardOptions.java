@@ -1,0 +1,20 @@
+package io.github.camelvideo.core.storyboard;
+
+import java.nio.file.Path;
+
+import io.github.camelvideo.core.job.AsyncPermits;
+import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.poll.PollPolicy;
+
+/**
+ * How one storyboard is run.
+ *
+ * @param outputDirectory where the video goes (scene clips are kept in a hidden directory inside it until joined)
+ * @param pollPolicy      the poll schedule and total timeout of each scene
+ * @param idempotencyKey  the storyboard's key: each scene's job is recorded under a key derived from it
+ * @param admission       permits bounding how many jobs run at once
+ * @param store           where scene jobs are recorded
+ */
+public record StoryboardOptions(Path outputDirectory, PollPolicy pollPolicy, String idempotencyKey,
+                                AsyncPermits admission, JobStore store) {
+}
