@@ -110,6 +110,14 @@ public final class Faults {
     }
 
     /**
+     * The next {@code times} created jobs complete normally. Job rules apply in the order they were added, so this
+     * lets a later rule hit a later job: {@code succeedJobs(1).failJobs(1, ...)} fails the second job.
+     */
+    public Faults succeedJobs(int times) {
+        return addCounted(jobRules, JobFate.COMPLETE, times);
+    }
+
+    /**
      * The next {@code times} created jobs fail with this code and message: an OpenAI video ends
      * {@code failed} with this {@code error.code}; a Veo operation ends {@code done} with
      * {@code error.code} = the code as an integer when it is numeric, else 13 (INTERNAL).
