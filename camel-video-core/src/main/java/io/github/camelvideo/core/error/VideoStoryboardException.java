@@ -34,8 +34,10 @@ public class VideoStoryboardException extends VideoException {
     }
 
     private static String message(int scene, int count, List<String> completed, Throwable cause) {
-        return "Storyboard scene " + scene + " of " + count + " failed: " + cause.getMessage()
-               + (completed.isEmpty() ? "" : ". Completed scene jobs: " + String.join(", ", completed));
+        String why = String.valueOf(cause.getMessage());
+        return "Storyboard scene " + scene + " of " + count + " failed: " + why
+               + (completed.isEmpty() ? "" : (why.endsWith(".") ? " " : ". ") + "Completed scene jobs: "
+                                             + String.join(", ", completed));
     }
 
     /** The failed scene, numbered from 1. */
