@@ -154,8 +154,9 @@ class SoraStoryboardTest extends SoraTestSupport {
         assertInvalid("not json", "sora:storyboard", "not JSON");
         assertInvalid(List.of(Map.of("prompt", "One", "second", 4)), "sora:storyboard",
                 "Scene 1 has an unknown field 'second'");
-        assertInvalid(Storyboard.builder().scene("One", 4).build(), "sora:storyboard?storyboardMode=sideways",
-                "storyboardMode");
+        assertThat(failureOf(send("sora:storyboard", Storyboard.builder().scene("One", 4).build(),
+                SoraConstants.STORYBOARD_MODE, "sideways"))).isInstanceOf(VideoRequestInvalidException.class)
+                .hasMessage("Invalid storyboardMode: 'sideways'. Allowed: auto, extend, stitch");
         assertThat(emulator.requests()).isEmpty();
     }
 
@@ -185,7 +186,7 @@ class SoraStoryboardTest extends SoraTestSupport {
                 .hasCauseInstanceOf(VideoContentPolicyException.class);
         VideoStoryboardException failure = (VideoStoryboardException) e;
         assertThat(failure.getScene()).isEqualTo(2);
-        List<?> completed = result.getMessage().getHeader(SoraConstants.SCENE_VIDEO_IDS, List.class);
+        List<Object> completed = result.getMessage().getHeader(SoraConstants.SCENE_VIDEO_IDS, List.class);
         assertThat(completed).hasSize(1).containsExactlyElementsOf(failure.getCompletedJobIds());
         assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_ID)).isEqualTo(failure.getJobId())
                 .isNotEqualTo(completed.get(0));
