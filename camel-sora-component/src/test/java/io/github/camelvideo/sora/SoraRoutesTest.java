@@ -36,6 +36,12 @@ class SoraRoutesTest extends SoraTestSupport {
                         .to("sora:textToVideo?seconds=8&size=1280x720")
                         .to("file:" + output.resolve("published") + "?fileName=${header.CamelSoraVideoId}.mp4")
                         .to("mock:done");
+
+                // documentation example: storyboards dropped as .json files become one video each
+                from("file:" + output.resolve("storyboards") + "?include=.*\\.json&delete=true")
+                        .to("sora:storyboard?size=1280x720")
+                        .to("file:" + output.resolve("published"))
+                        .to("mock:storyboard-done");
             }
         };
     }
@@ -82,5 +88,40 @@ class SoraRoutesTest extends SoraTestSupport {
         assertThat(Files.size(file.toPath())).isPositive();
         assertThat(Mp4Probe.probe(file.toPath()).durationSeconds()).isCloseTo(8.0, within(0.5));
         assertThat(done.getExchanges().get(0).getMessage().getHeader(SoraConstants.SIZE)).isEqualTo("1280x720");
+    }
+
+    @Test
+    void yamlRouteWritesAStoryboardInline() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/sora-storyboard.yaml"));
+        MockEndpoint done = getMockEndpoint("mock:yaml-storyboard-done");
+        done.expectedMessageCount(1);
+
+        template.sendBody("direct:yaml-storyboard", null);
+
+        done.assertIsSatisfied();
+        var message = done.getExchanges().get(0).getMessage();
+        Mp4Info info = Mp4Probe.probe(message.getBody(File.class).toPath());
+        assertThat(info.durationSeconds()).isCloseTo(12.0, within(0.1));
+        assertThat(info.size()).isEqualTo("1280x720");
+        assertThat(message.getHeader(SoraConstants.SCENE_VIDEO_IDS, java.util.List.class)).hasSize(3);
+    }
+
+    @Test
+    void javaRouteTurnsStoryboardFilesIntoVideos() throws Exception {
+        MockEndpoint done = getMockEndpoint("mock:storyboard-done");
+        done.expectedMessageCount(1);
+        Path inbox = Files.createDirectories(output.resolve("storyboards"));
+
+        // written elsewhere and moved in, so the consumer never sees a half-written file
+        Path written = Files.copy(Path.of("src/test/resources/storyboards/lighthouse.json"),
+                output.resolve("lighthouse.json"));
+        Files.move(written, inbox.resolve("lighthouse.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        done.assertIsSatisfied();
+        String name = done.getExchanges().get(0).getMessage().getHeader("CamelFileName", String.class);
+        Path published = output.resolve("published").resolve(name);
+        assertThat(name).startsWith("storyboard-video_").endsWith(".mp4");
+        assertThat(Mp4Probe.probe(published).durationSeconds()).isCloseTo(12.0, within(0.1));
     }
 }

@@ -162,4 +162,21 @@ class VeoRoutesTest extends VeoTestSupport {
     private static JsonNode json(RecordedRequest request) throws Exception {
         return new ObjectMapper().readTree(request.body());
     }
+
+    @Test
+    void yamlRouteWritesAStoryboardInline() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/veo-storyboard.yaml"));
+        MockEndpoint done = getMockEndpoint("mock:yaml-storyboard-done");
+        done.expectedMessageCount(1);
+
+        template.sendBody("direct:yaml-storyboard", null);
+
+        done.assertIsSatisfied();
+        var message = done.getExchanges().get(0).getMessage();
+        assertThat(Mp4Probe.probe(message.getBody(File.class).toPath()).durationSeconds()).isCloseTo(22.0,
+                within(0.1));
+        assertThat(message.getHeader(VeoConstants.STORYBOARD_MODE)).isEqualTo("extend");
+        assertThat(message.getHeader(VeoConstants.SCENE_OPERATION_NAMES, java.util.List.class)).hasSize(3);
+    }
 }

@@ -23,12 +23,13 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 import io.github.camelvideo.emulator.VideoEmulator;
+import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.sora.SoraConstants;
 import io.github.camelvideo.veo.VeoConstants;
 
 /**
- * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images and a remix into MP4
- * files with sora: and veo:. Each component runs against the embedded emulator unless its provider's key is given.
+ * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and two
+ * storyboards into MP4 files with sora: and veo:. Each component runs against the embedded emulator unless its provider's key is given.
  */
 public final class Demo {
 
@@ -44,6 +45,17 @@ public final class Demo {
                     "1280x720"),
             new DemoJob("direct:veoImageToVideo", "The sun sets behind the hills and the first stars appear", 8,
                     "720x1280"));
+
+    /** The sora: storyboard: three scenes, one continuous 12-second video. */
+    static final Storyboard SORA_STORYBOARD = Storyboard.builder()
+            .style("Warm 35mm film, soft morning light")
+            .scene("A lighthouse keeper climbs the spiral stairs", 4)
+            .scene("He opens the door to the lamp room", 4)
+            .scene("The lamp turns as the sun rises over the sea", 4)
+            .build();
+
+    /** The length of the veo: storyboard of the YAML route: 4 + 7 + 7 seconds. */
+    static final int VEO_STORYBOARD_SECONDS = 18;
 
     private final Settings settings;
 
@@ -160,6 +172,10 @@ public final class Demo {
                     SoraConstants.SECONDS, 4, SoraConstants.SIZE, "1280x720"));
         }));
         List<CompletableFuture<Exchange>> veo = startVeoJobs(template);
+        CompletableFuture<Exchange> soraStoryboard = template.asyncSend("direct:soraStoryboard",
+                e -> e.getMessage().setBody(SORA_STORYBOARD));
+        CompletableFuture<Exchange> veoStoryboard = template.asyncSend("direct:yamlVeoStoryboard", e -> {
+        });
 
         List<DemoResult> results = new ArrayList<>();
         List<String> labels = List.of("sora text (Java)", "sora text (Java)", "sora text (YAML)",
@@ -177,6 +193,8 @@ public final class Demo {
         }
         results.add(result("veo text (YAML)", Headers.VEO, veo.get(0).join()));
         results.add(result("veo first+last frame (Java)", Headers.VEO, veo.get(1).join()));
+        results.add(result("sora storyboard (Java)", Headers.SORA, soraStoryboard.join()));
+        results.add(result("veo storyboard (YAML)", Headers.VEO, veoStoryboard.join()));
         return results;
     }
 

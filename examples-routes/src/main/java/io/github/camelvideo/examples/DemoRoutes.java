@@ -29,6 +29,12 @@ public class DemoRoutes extends RouteBuilder {
                 .to("sora:remix")
                 .log("Remix ${header.CamelSoraVideoId} ready: ${header.CamelFileName}");
 
+        // body: a Storyboard; its scenes become one continuous video
+        from("direct:soraStoryboard").routeId("java-sora-storyboard")
+                .to("sora:storyboard?size=1280x720")
+                .log("Storyboard ${header.CamelFileName} ready: ${header.CamelSoraDuration} s from scenes"
+                     + " ${header.CamelSoraSceneVideoIds} (${header.CamelSoraStoryboardMode} mode)");
+
         // body: the first frame; CamelVeoLastFrame: the last frame; CamelVeoPrompt: what happens in between
         from("direct:veoImageToVideo").routeId("java-veo-image-to-video")
                 .to("veo:imageToVideo")

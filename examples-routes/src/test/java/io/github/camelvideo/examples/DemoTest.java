@@ -30,7 +30,7 @@ class DemoTest {
 
     @Test
     void demoMakesEveryVideoWithTheRequestedLengthAndSize() throws Exception {
-        assertThat(results).hasSize(7).allMatch(DemoResult::ok);
+        assertThat(results).hasSize(9).allMatch(DemoResult::ok);
         for (int i = 0; i < Demo.JOBS.size(); i++) {
             assertVideo(results.get(i), Demo.JOBS.get(i));
         }
@@ -38,7 +38,7 @@ class DemoTest {
         assertThat(results.get(4).label()).isEqualTo("sora remix (Java)");
         assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(7);
+            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(9);
         }
     }
 
@@ -55,6 +55,22 @@ class DemoTest {
         assertThat(text.videoId()).startsWith("models/");
         assertThat(text.costUsd()).isEqualByComparingTo(new BigDecimal("1.60"));
         assertThat(frames.costUsd()).isEqualByComparingTo(new BigDecimal("3.20"));
+    }
+
+    @Test
+    void demoRendersOneStoryboardPerComponent() throws Exception {
+        DemoResult sora = results.get(7);
+        DemoResult veo = results.get(8);
+        assertThat(sora.label()).isEqualTo("sora storyboard (Java)");
+        assertThat(veo.label()).isEqualTo("veo storyboard (YAML)");
+        assertThat(sora.ok()).as(sora.error()).isTrue();
+        assertThat(veo.ok()).as(veo.error()).isTrue();
+        assertThat(Mp4Probe.probe(output.resolve(sora.file())).durationSeconds()).isCloseTo(12.0, within(0.1));
+        assertThat(Mp4Probe.probe(output.resolve(veo.file())).durationSeconds())
+                .isCloseTo(Demo.VEO_STORYBOARD_SECONDS, within(0.1));
+        assertThat(sora.file()).startsWith("storyboard-");
+        assertThat(sora.costUsd()).isEqualByComparingTo(new BigDecimal("1.20"));
+        assertThat(veo.costUsd()).isEqualByComparingTo(new BigDecimal("7.20"));
     }
 
     private static void assertVideo(DemoResult result, DemoJob job) throws Exception {
