@@ -5,7 +5,6 @@ import java.util.Set;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
-import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.SceneRequests;
@@ -54,28 +53,25 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
     public SoraRequest generate(String prompt, int seconds, ImageInput firstFrame, JobStatus previous) {
         // a scene from the previous scene's last frame keeps its size, which the frame has
         String sceneSize = size != null ? size : previous != null ? previous.size() : null;
-        return new SoraRequest(SoraRequest.Kind.CREATE, checked(prompt), model, seconds, sceneSize, firstFrame,
+        return new SoraRequest(SoraRequest.Kind.CREATE, prompt, model, seconds, sceneSize, firstFrame,
                 null, null);
     }
 
     @Override
     public SoraRequest extend(String prompt, int seconds, JobStatus previous, Path previousFile) {
-        return new SoraRequest(SoraRequest.Kind.EXTEND, checked(prompt), model, seconds, previous.size(), null,
+        return new SoraRequest(SoraRequest.Kind.EXTEND, prompt, model, seconds, previous.size(), null,
                 null, previous.ref().id());
+    }
+
+    @Override
+    public int maxPromptLength() {
+        return SoraRequests.MAX_PROMPT_LENGTH;
     }
 
     @Override
     public CostEstimate estimate(SoraRequest request) {
         String pricedSize = request.size() != null ? request.size() : size != null ? size : DEFAULT_SIZE;
         return prices.estimate(model, pricedSize, request.seconds()).orElse(null);
-    }
-
-    private static String checked(String prompt) {
-        if (prompt.length() > SoraRequests.MAX_PROMPT_LENGTH) {
-            throw VideoRequestInvalidException.notAllowed("prompt", prompt.length() + " characters",
-                    "at most " + SoraRequests.MAX_PROMPT_LENGTH + " characters, the style included");
-        }
-        return prompt;
     }
 
     private Set<Integer> numbers(String field) {

@@ -74,6 +74,11 @@ final class VeoScenes implements SceneRequests<VeoRequest> {
     }
 
     @Override
+    public int maxPromptLength() {
+        return VeoRequests.MAX_PROMPT_LENGTH;
+    }
+
+    @Override
     public CostEstimate estimate(VeoRequest request) {
         return prices.estimate(request.model(), request.resolution(), request.seconds()).orElse(null);
     }

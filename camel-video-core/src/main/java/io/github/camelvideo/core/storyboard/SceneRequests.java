@@ -35,6 +35,11 @@ public interface SceneRequests<R extends VideoJobRequest> {
      */
     R extend(String prompt, int seconds, JobStatus previous, Path previousFile);
 
+    /** The longest prompt the provider takes, in characters. */
+    default int maxPromptLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Checks, before anything is paid for, that the configured options allow extensions. */
     default void checkExtensions() {
     }

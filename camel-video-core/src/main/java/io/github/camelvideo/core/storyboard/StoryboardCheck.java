@@ -48,6 +48,15 @@ public final class StoryboardCheck {
         }
     }
 
+    /** Fails when a scene's prompt, its style included, is longer than the provider takes. */
+    public static void checkPromptLength(int scene, String prompt, int maxLength) {
+        if (prompt.length() > maxLength) {
+            throw new VideoRequestInvalidException("Invalid prompt of scene " + scene + ": " + prompt.length()
+                                                   + " characters. Allowed: at most " + maxLength
+                                                   + " characters, the style included", "scenes");
+        }
+    }
+
     private static int checkSeconds(StoryboardScene scene, int number, boolean extension, StoryboardLimits limits) {
         Integer given = scene.seconds();
         int seconds = given != null ? given

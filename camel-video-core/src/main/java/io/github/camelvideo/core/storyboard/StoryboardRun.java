@@ -99,6 +99,9 @@ final class StoryboardRun<R extends VideoJobRequest> {
 
     /** Builds every request that does not depend on an earlier scene, so the component checks its options now. */
     private void checkGeneratedScenes() {
+        for (int scene = 1; scene <= sceneCount; scene++) {
+            StoryboardCheck.checkPromptLength(scene, storyboard.promptOf(scene), requests.maxPromptLength());
+        }
         requests.generate(storyboard.promptOf(1), seconds.get(0), storyboard.firstFrame(), null);
         for (int scene = 2; !chained() && scene <= sceneCount; scene++) {
             requests.generate(storyboard.promptOf(scene), seconds.get(scene - 1), null, null);
