@@ -169,13 +169,17 @@ public final class MediaLibrary implements AutoCloseable {
 
     /** The source's own file followed by a clip that carries on from where the source ends. */
     private CompletableFuture<Path> continuedFuture(Footage.Continued footage) {
+        String name = fileName(footage);
+        CompletableFuture<Path> known = cache.get(name);
+        if (known != null) {
+            return known; // made or being made: its parts are not needed again
+        }
         Footage source = footage.source();
         // Both parts are asked for before the cache entry is made: the cache cannot be changed
         // from inside its own computeIfAbsent.
         CompletableFuture<Path> first = future(source);
         CompletableFuture<Path> second = clipFuture(source.width(), source.height(), source.seconds(),
                 footage.addedSeconds());
-        String name = fileName(footage);
         // The join waits for its parts without holding a render thread, which they may need.
         return cached(name, () -> first.thenCombine(second, List::of).thenApplyAsync(
                 parts -> publish(name, target -> Mp4Join.join(parts.get(0), parts.get(1), target)), renderPool));
