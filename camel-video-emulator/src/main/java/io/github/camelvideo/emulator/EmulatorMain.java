@@ -23,6 +23,8 @@ public final class EmulatorMain {
             "  --access-token TOKEN Vertex AI / Cloud Storage bearer token to accept besides issued ones (default: any)",
             "  --poll-after-ms N    openai-poll-after-ms header value (default 1000; 0 omits it)",
             "  --retention-seconds N  seconds from completion until content expires (default 3600)",
+            "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
+            "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
             "  --help               print this help");
 
@@ -60,6 +62,9 @@ public final class EmulatorMain {
                 + "/projects/{project}/locations/{location}/publishers/google/models/{model}  (Authorization: Bearer <token>)");
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
+        if (!emulator.extensionsEnabled()) {
+            System.out.println("Video extensions are off (--no-extensions).");
+        }
         System.out.println("Stop with Ctrl+C.");
         stopped.await();
     }
@@ -72,6 +77,10 @@ public final class EmulatorMain {
             if (option.equals("--help") || option.equals("-h")) {
                 out.println(USAGE);
                 return null;
+            }
+            if (option.equals("--no-extensions")) {
+                builder.extensions(false);
+                continue;
             }
             if (option.equals("--verbose")) {
                 // Read by slf4j-simple when the first logger is created, which happens later.

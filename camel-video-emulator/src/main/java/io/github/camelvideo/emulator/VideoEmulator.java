@@ -22,6 +22,7 @@ import io.github.camelvideo.emulator.core.ContentFault;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.Surface;
+import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
@@ -69,12 +70,14 @@ public final class VideoEmulator implements AutoCloseable {
     private final OpenAiVideosApi api;
     private final GoogleCloud google;
     private final Faults faults = new Faults();
+    private final Toggle extensions;
     private final RequestLog log = new RequestLog();
     private final String rootUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VideoEmulator(Builder builder) throws IOException {
         this.media = new MediaLibrary();
+        this.extensions = new Toggle(builder.extensions);
         FaultHooks hooks = new FaultHooks() {
             @Override
             public JobFate nextJobFate() {
@@ -87,7 +90,7 @@ public final class VideoEmulator implements AutoCloseable {
             }
         };
         this.api = new OpenAiVideosApi(new ApiSettings(builder.jobDuration, builder.retention, builder.pollAfterMs,
-                builder.apiKey, builder.clock), media, hooks);
+                builder.apiKey, builder.clock), media, hooks, extensions);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "video-emulator-http-" + threads.incrementAndGet());
@@ -105,7 +108,7 @@ public final class VideoEmulator implements AutoCloseable {
         String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;
         this.rootUrl = "http://" + host + ":" + server.getAddress().getPort();
         this.google = new GoogleCloud(new GoogleSettings(builder.jobDuration, builder.retention, builder.apiKey,
-                builder.accessToken, builder.clock, rootUrl), media, hooks);
+                builder.accessToken, builder.clock, rootUrl), media, hooks, extensions);
         List<Surface> surfaces = new ArrayList<>(google.surfaces());
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock));
@@ -161,6 +164,22 @@ public final class VideoEmulator implements AutoCloseable {
     /** The fault plan; changes apply to the next requests. */
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * Offers or withdraws video extensions from the next request on, as {@link Builder#extensions}
+     * does at start. Jobs already created are not affected.
+     *
+     * @return this emulator
+     */
+    public VideoEmulator extensionsEnabled(boolean enabled) {
+        extensions.set(enabled);
+        return this;
+    }
+
+    /** True when the servers offer video extensions (the default). */
+    public boolean extensionsEnabled() {
+        return extensions.isOn();
     }
 
     /** Every request received so far, in arrival order (a snapshot). */
@@ -233,6 +252,7 @@ public final class VideoEmulator implements AutoCloseable {
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
+        private boolean extensions = true;
 
         private Builder() {
         }
@@ -297,6 +317,19 @@ public final class VideoEmulator implements AutoCloseable {
         /** The time source of the job lifecycle and of recorded request times; default the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether the servers offer video extensions; default true. False emulates servers
+         * without them, for clients that then stitch videos themselves: OpenAI
+         * {@code POST /v1/videos/extensions} answers 404 as an unknown route does, and a Veo
+         * {@code predictLongRunning} with {@code instances[0].video} answers 400
+         * {@code INVALID_ARGUMENT} on the Gemini API and on Vertex AI. Nothing is created then.
+         * {@link VideoEmulator#extensionsEnabled(boolean)} changes it while running.
+         */
+        public Builder extensions(boolean enabled) {
+            this.extensions = enabled;
             return this;
         }
 

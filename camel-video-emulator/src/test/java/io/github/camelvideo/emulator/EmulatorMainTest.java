@@ -20,7 +20,17 @@ class EmulatorMainTest {
 
         assertThat(builder).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
-                .contains("--api-key").contains("--poll-after-ms");
+                .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions");
+    }
+
+    @Test
+    void noExtensionsSwitchesExtensionsOff() throws Exception {
+        try (VideoEmulator plain = EmulatorMain.parse(new String[] {"--port", "0"}, System.out).start();
+                VideoEmulator without = EmulatorMain.parse(new String[] {"--port", "0", "--no-extensions"}, System.out)
+                        .start()) {
+            assertThat(plain.extensionsEnabled()).isTrue();
+            assertThat(without.extensionsEnabled()).isFalse();
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.media.Mp4Probe;
 import io.github.camelvideo.emulator.media.Mp4Renderer;
+import io.github.camelvideo.emulator.media.Mp4Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,10 +269,12 @@ class GeminiVeoTest {
 
         String extension = completed(body("{\"prompt\":\"and then\",\"video\":{\"uri\":\"" + source + "\"}}", "{}"));
 
-        Mp4Probe probe = probe(client.geminiDownload(client.geminiVideoUri(extension)), dir);
+        byte[] extended = client.geminiDownload(client.geminiVideoUri(extension));
+        Mp4Probe probe = probe(extended, dir);
         assertThat(probe.durationSeconds()).isEqualTo(15.0);
         assertThat(probe.width()).isEqualTo(1280);
         assertThat(probe.height()).isEqualTo(720);
+        assertStartsWith(extended, client.geminiDownload(source), 15.0);
     }
 
     @Test
@@ -282,10 +285,38 @@ class GeminiVeoTest {
 
         String extension = completed(body("{\"prompt\":\"more\",\"video\":" + video + "}", "{}"));
 
-        Mp4Probe probe = probe(client.geminiDownload(client.geminiVideoUri(extension)), dir);
+        byte[] extended = client.geminiDownload(client.geminiVideoUri(extension));
+        Mp4Probe probe = probe(extended, dir);
         assertThat(probe.durationSeconds()).isEqualTo(11.0);
         assertThat(probe.width()).isEqualTo(720);
         assertThat(probe.height()).isEqualTo(1280);
+        assertStartsWith(extended, Files.readAllBytes(mp4), 11.0);
+    }
+
+    @Test
+    void anExtensionOfAnExtensionGrowsAgain() {
+        String source = client.geminiVideoUri(completed(body("{\"prompt\":\"p\"}", "{\"durationSeconds\":4}")));
+        String once = client.geminiVideoUri(
+                completed(body("{\"prompt\":\"and then\",\"video\":{\"uri\":\"" + source + "\"}}", "{}")));
+
+        String twice = completed(body("{\"prompt\":\"and then\",\"video\":{\"uri\":\"" + once + "\"}}", "{}"));
+
+        byte[] onceVideo = client.geminiDownload(once);
+        assertStartsWith(onceVideo, client.geminiDownload(source), 11.0);
+        assertStartsWith(client.geminiDownload(client.geminiVideoUri(twice)), onceVideo, 18.0);
+    }
+
+    /** Checks that {@code extended} lasts {@code seconds} and its first frames are exactly those of {@code source}. */
+    static void assertStartsWith(byte[] extended, byte[] source, double seconds, Path dir) {
+        Mp4Samples extendedSamples = Mp4Samples.of(extended, dir);
+        Mp4Samples sourceSamples = Mp4Samples.of(source, dir);
+        assertThat(extendedSamples.durationSeconds()).isEqualTo(seconds);
+        assertThat(extendedSamples.count()).isGreaterThan(sourceSamples.count());
+        assertThat(extendedSamples.digests(0, sourceSamples.count())).isEqualTo(sourceSamples.digests());
+    }
+
+    private void assertStartsWith(byte[] extended, byte[] source, double seconds) {
+        assertStartsWith(extended, source, seconds, dir);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.media.Mp4Probe;
+import io.github.camelvideo.emulator.media.Mp4Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,83 @@ class RemixAndExtensionTest {
         assertThat(probe.durationSeconds()).isEqualTo(12.0);
         assertThat(probe.width()).isEqualTo(1280);
         assertThat(probe.height()).isEqualTo(720);
+    }
+
+    @Test
+    void extensionContentIsTheSourcesContentFollowedByTheNewSeconds(@TempDir Path dir) {
+        String source = completedVideo("{\"prompt\":\"a cat\",\"size\":\"1280x720\",\"seconds\":\"4\"}");
+        String extension = extended(source, "8");
+
+        Mp4Samples sourceSamples = Mp4Samples.of(content(source), dir);
+        Mp4Samples extensionSamples = Mp4Samples.of(content(extension), dir);
+
+        assertThat(extensionSamples.durationSeconds()).isEqualTo(12.0);
+        assertThat(extensionSamples.count()).isEqualTo(3 * sourceSamples.count());
+        assertThat(extensionSamples.digests(0, sourceSamples.count())).isEqualTo(sourceSamples.digests());
+        assertThat(extensionSamples.descriptions()).isEqualTo(1);
+    }
+
+    @Test
+    void aChainOfExtensionsGrowsFromEachSourcesContent(@TempDir Path dir) throws Exception {
+        String source = completedVideo("{\"prompt\":\"a cat\",\"seconds\":\"4\"}");
+        String once = extended(source, "4");
+        String twice = extended(once, "8");
+
+        Mp4Samples onceSamples = Mp4Samples.of(content(once), dir);
+        byte[] twiceContent = content(twice);
+        Mp4Samples twiceSamples = Mp4Samples.of(twiceContent, dir);
+
+        assertThat(client.retrieve(twice).get("seconds").asText()).isEqualTo("16");
+        assertThat(onceSamples.durationSeconds()).isEqualTo(8.0);
+        assertThat(twiceSamples.durationSeconds()).isEqualTo(16.0);
+        assertThat(Mp4Probe.of(Files.write(dir.resolve("twice.mp4"), twiceContent)).durationSeconds()).isEqualTo(16.0);
+        assertThat(twiceSamples.digests(0, onceSamples.count())).isEqualTo(onceSamples.digests());
+        assertThat(onceSamples.digests(0, 8)).isEqualTo(Mp4Samples.of(content(source), dir).digests());
+    }
+
+    @Test
+    void anImageToVideoSourceIsExtendedFromItsContent(@TempDir Path dir) {
+        String image = "data:image/png;base64," + GoogleTestClient.base64(GoogleTestClient.image("png"));
+        String source = completedVideo("{\"prompt\":\"the kite rises\",\"seconds\":\"8\",\"input_reference\":"
+                + "{\"image_url\":\"" + image + "\"}}");
+        String extension = extended(source, "4");
+
+        Mp4Samples sourceSamples = Mp4Samples.of(content(source), dir);
+        Mp4Samples extensionSamples = Mp4Samples.of(content(extension), dir);
+
+        assertThat(extensionSamples.durationSeconds()).isEqualTo(12.0);
+        assertThat(extensionSamples.digests(0, sourceSamples.count())).isEqualTo(sourceSamples.digests());
+    }
+
+    @Test
+    void anExtensionKeepsItsContentWhenTheSourceIsDeleted(@TempDir Path dir) {
+        String source = completedVideo("{\"prompt\":\"a cat\",\"seconds\":\"4\"}");
+        Mp4Samples sourceSamples = Mp4Samples.of(content(source), dir);
+        String extension = TestClient.json(client.postJson("/videos/extensions",
+                "{\"prompt\":\"more\",\"seconds\":\"4\",\"video\":{\"id\":\"" + source + "\"}}")).get("id").asText();
+
+        assertThat(client.delete("/videos/" + source).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(5));
+
+        Mp4Samples extensionSamples = Mp4Samples.of(content(extension), dir);
+        assertThat(extensionSamples.durationSeconds()).isEqualTo(8.0);
+        assertThat(extensionSamples.digests(0, sourceSamples.count())).isEqualTo(sourceSamples.digests());
+    }
+
+    /** Extends a completed video by {@code seconds} and waits (on the clock) until the extension completes. */
+    private String extended(String sourceId, String seconds) {
+        HttpResponse<String> response = client.postJson("/videos/extensions",
+                "{\"prompt\":\"and then\",\"seconds\":\"" + seconds + "\",\"video\":{\"id\":\"" + sourceId + "\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        clock.advance(Duration.ofSeconds(5));
+        return TestClient.json(response).get("id").asText();
+    }
+
+    private byte[] content(String id) {
+        HttpResponse<byte[]> response = client.getBytes("/videos/" + id + "/content?variant=video");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("video/mp4");
+        return response.body();
     }
 
     @Test

@@ -182,11 +182,14 @@ class VertexVeoTest {
                 + "\",\"mimeType\":\"video/mp4\"}}]}");
         CLOCK.advance(JOB);
 
-        String encoded = fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
-        Mp4Probe probe = probe(Base64.getDecoder().decode(encoded), dir);
+        byte[] extended = Base64.getDecoder().decode(fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText());
+        Mp4Probe probe = probe(extended, dir);
         assertThat(probe.durationSeconds()).isEqualTo(11.0);
         assertThat(probe.width()).isEqualTo(1280);
         assertThat(probe.height()).isEqualTo(720);
+        assertThat(sourceUri).startsWith("gs://out/");
+        byte[] sourceVideo = emulator.storageObject("out", sourceUri.substring("gs://out/".length())).orElseThrow();
+        GeminiVeoTest.assertStartsWith(extended, sourceVideo, 11.0, dir);
     }
 
     @Test
@@ -206,8 +209,28 @@ class VertexVeoTest {
 
         String encoded = fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
         assertThat(probe(Base64.getDecoder().decode(encoded), dir).durationSeconds()).isEqualTo(11.0);
+        GeminiVeoTest.assertStartsWith(Base64.getDecoder().decode(encoded), Files.readAllBytes(mp4), 11.0, dir);
         GeminiVeoTest.assertInvalid(notHd, "instances[0].video", "640x360", "720p");
         GeminiVeoTest.assertInvalid(missing, "instances[0].video.gcsUri", "gs://out/none.mp4");
+    }
+
+    @Test
+    void anInlineExtensionSentBackIsExtendedAgain() {
+        String source = client.vertexStart("{\"instances\":[{\"prompt\":\"p\"}],\"parameters\":{\"durationSeconds\":4}}");
+        CLOCK.advance(JOB);
+        String once = extendInline(fetch(source).at("/response/videos/0/bytesBase64Encoded").asText());
+
+        String twice = extendInline(once);
+
+        GeminiVeoTest.assertStartsWith(Base64.getDecoder().decode(twice), Base64.getDecoder().decode(once), 18.0, dir);
+    }
+
+    /** Extends base64 MP4 bytes sent inline; returns the extension's base64 bytes once it is done. */
+    private String extendInline(String base64Mp4) {
+        String extension = client.vertexStart("{\"instances\":[{\"prompt\":\"more\",\"video\":{\"bytesBase64Encoded\":\""
+                + base64Mp4 + "\",\"mimeType\":\"video/mp4\"}}]}");
+        CLOCK.advance(JOB);
+        return fetch(extension).at("/response/videos/0/bytesBase64Encoded").asText();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.MediaDownload;
 import io.github.camelvideo.emulator.core.Surface;
+import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.MediaLibrary;
 
 /**
@@ -26,9 +27,11 @@ public final class GoogleCloud {
      * @param settings auth, lifecycle and URL settings
      * @param media where rendered videos come from
      * @param faults the fault plan consulted for operation fates and downloads
+     * @param extensions whether Veo requests may extend a video; when off, a request with
+     *        {@code instances[0].video} is refused as by a model without extension
      */
-    public GoogleCloud(GoogleSettings settings, MediaLibrary media, FaultHooks faults) {
-        this.operations = new VeoOperations(settings, media, faults, storage);
+    public GoogleCloud(GoogleSettings settings, MediaLibrary media, FaultHooks faults, Toggle extensions) {
+        this.operations = new VeoOperations(settings, media, faults, storage, extensions);
         AccessTokens tokens = new AccessTokens(settings.accessToken());
         MediaDownload download = new MediaDownload(faults);
         this.surfaces = List.of(new GeminiApi(settings, operations, storage, media, download),

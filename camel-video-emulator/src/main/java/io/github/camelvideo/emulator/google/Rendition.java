@@ -3,45 +3,50 @@ package io.github.camelvideo.emulator.google;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
 
 /**
- * The video an operation produces: its frame size and length, and for an extension the length
- * of the source it continues.
+ * The video an operation produces. This is the one place that decides what an extension
+ * looks like: the source video's own content followed by {@value #EXTENSION_SECONDS} newly
+ * rendered seconds at the source's size.
  *
- * @param width frame width
- * @param height frame height
- * @param seconds total duration
- * @param sourceSeconds duration of the extended source, or 0 for a new video
+ * @param footage what the video shows
  */
-record Rendition(int width, int height, int seconds, int sourceSeconds) {
+record Rendition(Footage footage) {
 
     /** Seconds every Veo extension adds to its source. */
     static final int EXTENSION_SECONDS = 7;
 
     static Rendition fresh(int width, int height, int seconds) {
-        return new Rendition(width, height, seconds, 0);
+        return new Rendition(Footage.fresh(width, height, seconds));
     }
 
-    static Rendition extension(int width, int height, int sourceSeconds) {
-        return new Rendition(width, height, sourceSeconds + EXTENSION_SECONDS, sourceSeconds);
+    /** The extension of {@code source}: an earlier generation's footage or an uploaded MP4. */
+    static Rendition extension(Footage source) {
+        return new Rendition(source.continued(EXTENSION_SECONDS));
     }
 
-    boolean isExtension() {
-        return sourceSeconds > 0;
+    int width() {
+        return footage.width();
+    }
+
+    int height() {
+        return footage.height();
+    }
+
+    /** Total duration in whole seconds; for an extension the source's (rounded) plus the added seconds. */
+    int seconds() {
+        return footage.seconds();
     }
 
     /** Starts rendering in the background. */
     void prefetch(MediaLibrary media) {
-        media.prefetch(width, height, seconds);
+        media.prefetch(footage);
     }
 
-    /**
-     * The MP4 file, rendered if needed. This is the one place that decides what an extension
-     * looks like: for now a fresh rendering of the stitched total at the source's size.
-     */
+    /** The MP4 file, produced if needed. */
     Path render(MediaLibrary media) throws IOException {
-        return isExtension() ? media.extendedVideo(width, height, sourceSeconds, seconds - sourceSeconds)
-                : media.video(width, height, seconds);
+        return media.video(footage);
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.Toggle;
+import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +35,29 @@ final class VeoOperations {
     private final MediaLibrary media;
     private final FaultHooks faults;
     private final CloudStorage storage;
+    private final Toggle extensions;
     private final Map<String, VeoOperation> byName = new ConcurrentHashMap<>();
     private final Map<String, VeoOperation> byFile = new ConcurrentHashMap<>();
     /** Vertex operations with a storageUri whose output is not written yet; guarded by this. */
     private final List<VeoOperation> unsettled = new ArrayList<>();
 
-    VeoOperations(GoogleSettings settings, MediaLibrary media, FaultHooks faults, CloudStorage storage) {
+    VeoOperations(GoogleSettings settings, MediaLibrary media, FaultHooks faults, CloudStorage storage,
+            Toggle extensions) {
         this.settings = settings;
         this.media = media;
         this.faults = faults;
         this.storage = storage;
+        this.extensions = extensions;
+    }
+
+    /** True when requests may extend a video ({@code instances[0].video}). */
+    boolean extensionsEnabled() {
+        return extensions.isOn();
+    }
+
+    /** The footage an extension continues; sent bytes are kept in the media library first. */
+    Footage footage(SourceVideo source) throws IOException {
+        return source.footage(media);
     }
 
     /** {@code n} random lower-case letters and digits, the shape of Gemini operation and file ids. */

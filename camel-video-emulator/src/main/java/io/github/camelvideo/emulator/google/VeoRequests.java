@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.JobTimeline;
 import io.github.camelvideo.emulator.core.MediaTypes;
+import io.github.camelvideo.emulator.media.Footage;
 
 /**
  * Validation of the Veo {@code predictLongRunning} body {@code {"instances":[{...}],"parameters":{...}}}
@@ -104,6 +105,10 @@ final class VeoRequests {
 
     private VeoRequest build(JsonNode instance, JsonNode parameters) {
         rejectUnknown(instance, "instances[0]", INSTANCE_FIELDS);
+        JsonNode videoNode = field(instance, "video");
+        if (videoNode != null && !operations.extensionsEnabled()) {
+            throw invalid("Video extension is not supported by this model. Remove instances[0].video.");
+        }
         String prompt = optionalString(instance, "prompt", "instances[0].prompt");
         boolean hasImage = field(instance, "image") != null;
         if (hasImage) {
@@ -122,8 +127,7 @@ final class VeoRequests {
             image(lastFrame, "instances[0].lastFrame");
         }
         int references = referenceImages(field(instance, "referenceImages"));
-        JsonNode videoNode = field(instance, "video");
-        Mp4Info source = null;
+        SourceVideo source = null;
         if (videoNode != null) {
             if (hasImage || references > 0) {
                 throw invalid("instances[0].video (video extension) cannot be combined with instances[0].image or"
@@ -164,7 +168,7 @@ final class VeoRequests {
 
         Rendition rendition;
         if (source != null) {
-            rendition = Rendition.extension(source.width(), source.height(), source.seconds());
+            rendition = Rendition.extension(footage(source));
         } else {
             int[] size = SIZES.get(resolution);
             rendition = aspectRatio.equals("16:9") ? Rendition.fresh(size[0], size[1], seconds)
@@ -266,23 +270,24 @@ final class VeoRequests {
         return node.size();
     }
 
-    /** Validates the source of a video extension and returns its size and length. */
-    private Mp4Info video(JsonNode node, String path) {
+    /** Validates the source of a video extension and returns it. */
+    private SourceVideo video(JsonNode node, String path) {
         if (!node.isObject()) {
             throw typeError(path, "TYPE_MESSAGE", node);
         }
-        Mp4Info source;
+        SourceVideo video;
         if (dialect == Dialect.GEMINI) {
             rejectUnknown(node, path, Set.of("uri", "encodedVideo", "encoding", "gcsUri"));
             if (field(node, "gcsUri") != null) {
                 throw invalid(path + ".gcsUri is not supported by the Gemini API: pass the uri of a video an earlier"
                         + " generation returned.");
             }
-            source = geminiVideo(node, path);
+            video = geminiVideo(node, path);
         } else {
             rejectUnknown(node, path, Set.of("gcsUri", "bytesBase64Encoded", "mimeType"));
-            source = vertexVideo(node, path);
+            video = vertexVideo(node, path);
         }
+        Mp4Info source = video.info();
         if (!((source.width() == 1280 && source.height() == 720) || (source.width() == 720 && source.height() == 1280))) {
             throw invalid(path + " is " + source.width() + "x" + source.height() + "; video extension needs a 720p"
                     + " source (1280x720 or 720x1280).");
@@ -295,10 +300,19 @@ final class VeoRequests {
             throw invalid(path + " lasts " + source.seconds() + " s; the extended video would last " + total
                     + " s, more than the " + MAX_RENDERED_SECONDS + " s this emulator renders.");
         }
-        return source;
+        return video;
     }
 
-    private Mp4Info geminiVideo(JsonNode node, String path) {
+    /** The footage of a validated source, its bytes (if sent) now kept for rendering. */
+    private Footage footage(SourceVideo source) {
+        try {
+            return operations.footage(source);
+        } catch (IOException e) {
+            throw GoogleError.internal();
+        }
+    }
+
+    private SourceVideo geminiVideo(JsonNode node, String path) {
         List<String> sources = present(node, List.of("uri", "encodedVideo"));
         if (sources.size() != 1) {
             throw invalid(path + " needs exactly one of uri (a video an earlier generation returned) or encodedVideo"
@@ -323,10 +337,10 @@ final class VeoRequests {
         if (operations.expired(op, point)) {
             throw invalid(path + ".uri \"" + uri + "\" names a video that has expired.");
         }
-        return new Mp4Info(op.rendition().width(), op.rendition().height(), op.rendition().seconds());
+        return SourceVideo.generated(op.rendition().footage());
     }
 
-    private Mp4Info vertexVideo(JsonNode node, String path) {
+    private SourceVideo vertexVideo(JsonNode node, String path) {
         List<String> sources = present(node, List.of("gcsUri", "bytesBase64Encoded"));
         if (sources.size() != 1) {
             throw invalid(path + " needs exactly one of gcsUri or bytesBase64Encoded (with mimeType \"video/mp4\").");
@@ -346,12 +360,12 @@ final class VeoRequests {
         }
     }
 
-    private static Mp4Info mp4(byte[] bytes, String path) {
+    private static SourceVideo mp4(byte[] bytes, String path) {
         Mp4Info info = Mp4Info.read(bytes);
         if (info == null) {
             throw invalid(path + " is not an MP4 video with a video track.");
         }
-        return info;
+        return SourceVideo.uploaded(bytes, info);
     }
 
     private byte[] storageObject(String uri, String path) {

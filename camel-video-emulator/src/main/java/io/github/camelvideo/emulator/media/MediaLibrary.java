@@ -1,12 +1,17 @@
 package io.github.camelvideo.emulator.media;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -30,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * the same rendering share one render. Many jobs share few keys (sizes x durations), and
  * encoded frames are shared between durations of one size, so the rendering cost is bounded
  * by the number of sizes, however many jobs there are.
+ *
+ * <p>A continued video ({@link Footage.Continued}, an extension) is its source's file joined
+ * with a newly rendered clip, without re-encoding. It too is produced once per distinct
+ * footage (source and added seconds), not once per job, so extensions of extensions cost one
+ * join each. Uploaded MP4s are kept once per distinct content. Every file is published by an
+ * atomic rename, so a reader never sees a half-written one.
  */
 public final class MediaLibrary implements AutoCloseable {
 
@@ -70,9 +82,9 @@ public final class MediaLibrary implements AutoCloseable {
         return directory;
     }
 
-    /** Starts rendering a video in the background if it is not rendered yet. */
-    public void prefetch(int width, int height, int seconds) {
-        videoFuture(width, height, seconds);
+    /** Starts producing the file of {@code footage} in the background if it does not exist yet. */
+    public void prefetch(Footage footage) {
+        future(footage);
     }
 
     /**
@@ -81,17 +93,36 @@ public final class MediaLibrary implements AutoCloseable {
      * @throws IOException if rendering failed or was interrupted
      */
     public Path video(int width, int height, int seconds) throws IOException {
-        return await(videoFuture(width, height, seconds));
+        return video(Footage.fresh(width, height, seconds));
     }
 
     /**
-     * An MP4 that continues a {@code sourceSeconds} video by {@code addedSeconds}: the stitched
-     * result, one continuous rendering of the total duration.
+     * The MP4 file of {@code footage}, producing it (and what it continues) if needed.
      *
-     * @throws IOException if rendering failed or was interrupted
+     * @throws IOException if rendering or joining failed or was interrupted
      */
-    public Path extendedVideo(int width, int height, int sourceSeconds, int addedSeconds) throws IOException {
-        return video(width, height, sourceSeconds + addedSeconds);
+    public Path video(Footage footage) throws IOException {
+        return await(future(footage));
+    }
+
+    /**
+     * Keeps an MP4 a client sent, so that it can be continued; identical bytes are kept once.
+     *
+     * @param mp4 the file's bytes, already checked to be an MP4 with a video track
+     * @param width frame width of its video track
+     * @param height frame height of its video track
+     * @param seconds its duration rounded to whole seconds, where a continuation's new frames start
+     * @throws IOException if the file cannot be written
+     */
+    public Footage upload(byte[] mp4, int width, int height, int seconds) throws IOException {
+        Footage.Uploaded footage = new Footage.Uploaded(sha256(mp4), width, height, seconds);
+        try {
+            cache.computeIfAbsent(fileName(footage),
+                    name -> CompletableFuture.completedFuture(publish(name, target -> Files.write(target, mp4))));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return footage;
     }
 
     /**
@@ -116,34 +147,85 @@ public final class MediaLibrary implements AutoCloseable {
                 target -> SpritesheetRenderer.render(target, width, height, seconds)));
     }
 
-    private CompletableFuture<Path> videoFuture(int width, int height, int seconds) {
+    private CompletableFuture<Path> future(Footage footage) {
+        if (footage instanceof Footage.Fresh fresh) {
+            return clipFuture(fresh.width(), fresh.height(), 0, fresh.seconds());
+        }
+        if (footage instanceof Footage.Continued continued) {
+            return continuedFuture(continued);
+        }
+        CompletableFuture<Path> uploaded = cache.get(fileName(footage));
+        return uploaded != null ? uploaded
+                : CompletableFuture.failedFuture(new FileNotFoundException("No upload " + footage.key()));
+    }
+
+    /** Seconds {@code fromSecond} to {@code fromSecond + seconds} of the scene; from 0 it is a whole fresh video. */
+    private CompletableFuture<Path> clipFuture(int width, int height, int fromSecond, int seconds) {
         FrameStore frames = frameStores.computeIfAbsent(width + "x" + height, k -> new FrameStore(width, height));
-        return render("video_" + width + "x" + height + "_" + seconds + ".mp4",
-                target -> Mp4Renderer.render(target, frames, seconds));
+        String name = fromSecond == 0 ? fileName(Footage.fresh(width, height, seconds))
+                : "clip_" + width + "x" + height + "_" + fromSecond + "-" + (fromSecond + seconds) + ".mp4";
+        return render(name, target -> Mp4Renderer.render(target, frames, fromSecond, seconds));
+    }
+
+    /** The source's own file followed by a clip that carries on from where the source ends. */
+    private CompletableFuture<Path> continuedFuture(Footage.Continued footage) {
+        String name = fileName(footage);
+        CompletableFuture<Path> known = cache.get(name);
+        if (known != null) {
+            return known; // made or being made: its parts are not needed again
+        }
+        Footage source = footage.source();
+        // Both parts are asked for before the cache entry is made: the cache cannot be changed
+        // from inside its own computeIfAbsent.
+        CompletableFuture<Path> first = future(source);
+        CompletableFuture<Path> second = clipFuture(source.width(), source.height(), source.seconds(),
+                footage.addedSeconds());
+        // The join waits for its parts without holding a render thread, which they may need.
+        return cached(name, () -> first.thenCombine(second, List::of).thenApplyAsync(
+                parts -> publish(name, target -> Mp4Join.join(parts.get(0), parts.get(1), target)), renderPool));
     }
 
     private CompletableFuture<Path> render(String name, Renderer renderer) {
-        CompletableFuture<Path> future = cache.computeIfAbsent(name, key -> CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            Path target = directory.resolve(key);
-            Path partial = directory.resolve(key + ".part");
-            try {
-                renderer.render(partial);
-                // Publish complete files only, so a reader never sees a half-written one.
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            LOG.debug("Rendered {} in {} ms", key, (System.nanoTime() - start) / 1_000_000);
-            return target;
-        }, renderPool));
-        // A failed render is not cached: the next request tries again.
+        return cached(name, () -> CompletableFuture.supplyAsync(() -> publish(name, renderer), renderPool));
+    }
+
+    /** The cached future of {@code name}, started by {@code producer} if there is none. */
+    private CompletableFuture<Path> cached(String name, Supplier<CompletableFuture<Path>> producer) {
+        CompletableFuture<Path> future = cache.computeIfAbsent(name, key -> producer.get());
+        // A failed production is not cached: the next request tries again.
         future.whenComplete((path, error) -> {
             if (error != null) {
                 cache.remove(name, future);
             }
         });
         return future;
+    }
+
+    /** Writes the file {@code name} and publishes it complete, so a reader never sees a half-written one. */
+    private Path publish(String name, Renderer renderer) {
+        long start = System.nanoTime();
+        Path target = directory.resolve(name);
+        Path partial = directory.resolve(name + ".part");
+        try {
+            renderer.render(partial);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.debug("Produced {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+        return target;
+    }
+
+    private static String fileName(Footage footage) {
+        return footage.key() + ".mp4";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private static Path await(CompletableFuture<Path> future) throws IOException {

@@ -46,8 +46,17 @@ public final class Mp4Renderer {
 
     /** Renders the first {@code seconds} seconds of the frames in {@code store}. */
     static void render(Path target, FrameStore store, int seconds) throws IOException {
-        if (seconds < 1 || seconds > FrameStore.MAX_SECONDS) {
-            throw new IllegalArgumentException("Unsupported duration " + seconds + " s");
+        render(target, store, 0, seconds);
+    }
+
+    /**
+     * Renders {@code seconds} seconds of the frames in {@code store} starting at second
+     * {@code fromSecond}: the clip that continues a video of {@code fromSecond} seconds, so the
+     * joined result reads on (clock, colours) as one video would.
+     */
+    static void render(Path target, FrameStore store, int fromSecond, int seconds) throws IOException {
+        if (seconds < 1 || fromSecond < 0 || fromSecond + seconds > FrameStore.MAX_SECONDS) {
+            throw new IllegalArgumentException("Unsupported duration " + seconds + " s from second " + fromSecond);
         }
         FileChannelWrapper channel = NIOUtils.writableChannel(target.toFile());
         try {
@@ -56,9 +65,10 @@ public final class Mp4Renderer {
             MuxerTrack track = muxer.addVideoTrack(Codec.H264,
                     VideoCodecMeta.createSimpleVideoCodecMeta(new Size(store.width(), store.height()), ColorSpace.YUV420J));
             int frames = seconds * FPS;
+            int first = fromSecond * FPS;
             for (int i = 0; i < frames; i++) {
                 // The muxer rewrites packet data in place, so it gets a copy of the shared frame.
-                ByteBuffer data = ByteBuffer.wrap(store.frame(i).clone());
+                ByteBuffer data = ByteBuffer.wrap(store.frame(first + i).clone());
                 track.addFrame(Packet.createPacket(data, i, FPS, 1, i, FrameType.KEY, null));
             }
             muxer.finish();

@@ -57,7 +57,7 @@ final class ContentResponder {
                     type = "image/jpeg";
                 }
                 default -> {
-                    file = media.video(job.width(), job.height(), job.seconds());
+                    file = media.video(job.footage());
                     type = "video/mp4";
                 }
             }

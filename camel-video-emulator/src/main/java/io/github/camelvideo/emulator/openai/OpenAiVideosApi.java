@@ -12,7 +12,8 @@ import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.ErrorStyle;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.Surface;
-
+import io.github.camelvideo.emulator.core.Toggle;
+import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class OpenAiVideosApi implements Surface {
     private final ApiSettings settings;
     private final MediaLibrary media;
     private final FaultHooks faults;
+    private final Toggle extensions;
     private final VideoStore store = new VideoStore();
     private final ContentResponder content;
 
@@ -41,11 +43,14 @@ public final class OpenAiVideosApi implements Surface {
      * @param settings lifecycle, auth and header settings
      * @param media where rendered files come from
      * @param faults the fault plan consulted for job fates and downloads
+     * @param extensions whether {@code POST /videos/extensions} is offered; when off it is an
+     *        unknown route, as on a server without extensions
      */
-    public OpenAiVideosApi(ApiSettings settings, MediaLibrary media, FaultHooks faults) {
+    public OpenAiVideosApi(ApiSettings settings, MediaLibrary media, FaultHooks faults, Toggle extensions) {
         this.settings = settings;
         this.media = media;
         this.faults = faults;
+        this.extensions = extensions;
         this.content = new ContentResponder(media, faults);
     }
 
@@ -114,7 +119,7 @@ public final class OpenAiVideosApi implements Surface {
             throw ApiException.invalidUrl(method, request.path());
         }
         String[] segments = path.substring(BASE_PATH.length() + 1).split("/", -1);
-        if (segments.length == 1 && segments[0].equals("extensions") && method.equals("POST")) {
+        if (segments.length == 1 && segments[0].equals("extensions") && method.equals("POST") && extensions.isOn()) {
             return extend(request);
         }
         if (segments.length == 1 && method.equals("GET")) {
@@ -136,7 +141,7 @@ public final class OpenAiVideosApi implements Surface {
 
     private ApiResponse create(ApiRequest request) {
         VideoRequests.Create create = VideoRequests.create(RequestForm.parse(request));
-        VideoJob job = store.create(create.model(), create.prompt(), create.size(), create.seconds(), now(), null, 0,
+        VideoJob job = store.create(create.model(), create.prompt(), create.footage(), now(), null, 0,
                 faults.nextJobFate());
         return created(job);
     }
@@ -144,8 +149,9 @@ public final class OpenAiVideosApi implements Surface {
     private ApiResponse remix(ApiRequest request, String sourceId) {
         String prompt = VideoRequests.remix(RequestForm.parse(request));
         VideoJob source = requireCompleted(sourceId, "remixed");
-        VideoJob job = store.create(source.model(), prompt, source.size(), source.seconds(), now(), source.id(), 0,
-                faults.nextJobFate());
+        // A remix is a new rendering of the whole video, so its content is fresh footage.
+        Footage footage = Footage.fresh(source.width(), source.height(), source.seconds());
+        VideoJob job = store.create(source.model(), prompt, footage, now(), source.id(), 0, faults.nextJobFate());
         return created(job);
     }
 
@@ -161,16 +167,17 @@ public final class OpenAiVideosApi implements Surface {
             throw ApiException.invalidRequest("Invalid 'seconds': the extended video would last " + total
                     + " seconds; the maximum is " + VideoRequests.MAX_EXTENDED_SECONDS + ".", "seconds", "invalid_value");
         }
-        // Video.seconds of an extension is the stitched total.
-        VideoJob job = store.create(source.model(), extension.prompt(), source.size(), total, now(), null,
-                source.extensions() + 1, faults.nextJobFate());
+        // The content is the source's own video followed by the new seconds; Video.seconds of an
+        // extension is the stitched total.
+        VideoJob job = store.create(source.model(), extension.prompt(), source.footage().continued(extension.seconds()),
+                now(), null, source.extensions() + 1, faults.nextJobFate());
         return created(job);
     }
 
     private ApiResponse created(VideoJob job) {
         if (job.fate().kind() == JobFate.Kind.COMPLETE) {
             // Start rendering now so the download is ready when the job completes.
-            media.prefetch(job.width(), job.height(), job.seconds());
+            media.prefetch(job.footage());
         }
         LOG.debug("Created {} ({} {} {} s, fate {})", job.id(), job.model(), job.size(), job.seconds(), job.fate().kind());
         return ApiResponse.json(200, job.toJson(state(job, now())));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.media.Footage;
 
 /**
  * A video job. Immutable: its status is a pure function of the current time, computed when
@@ -20,9 +21,11 @@ import io.github.camelvideo.emulator.core.JobTimeline;
  * @param remixedFromVideoId source of a remix, else null
  * @param extensions how many extensions led to this video (0 for a new video)
  * @param fate how the job ends
+ * @param footage what its {@code /content} video shows: for an extension, the source's video
+ *        followed by the added seconds
  */
 record VideoJob(String id, long sequence, String model, String prompt, String size, int seconds, long createdAtMillis,
-        String remixedFromVideoId, int extensions, JobFate fate) {
+        String remixedFromVideoId, int extensions, JobFate fate, Footage footage) {
 
     static final String QUEUED = "queued";
     static final String IN_PROGRESS = "in_progress";
@@ -52,11 +55,11 @@ record VideoJob(String id, long sequence, String model, String prompt, String si
     }
 
     int width() {
-        return Integer.parseInt(size.substring(0, size.indexOf('x')));
+        return footage.width();
     }
 
     int height() {
-        return Integer.parseInt(size.substring(size.indexOf('x') + 1));
+        return footage.height();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.MediaTypes;
+import io.github.camelvideo.emulator.media.Footage;
 
 /**
  * Validation of the create, remix and extension request bodies, following the documented
@@ -36,6 +37,12 @@ final class VideoRequests {
 
     /** A validated create request. */
     record Create(String prompt, String model, int seconds, String size) {
+
+        /** The video it renders: {@code size} is {@code WIDTHxHEIGHT}. */
+        Footage footage() {
+            int x = size.indexOf('x');
+            return Footage.fresh(Integer.parseInt(size.substring(0, x)), Integer.parseInt(size.substring(x + 1)), seconds);
+        }
     }
 
     /** A validated extension request. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.media.Footage;
 
 /** The videos of the emulated project, safe for concurrent use. */
 final class VideoStore {
@@ -32,11 +33,15 @@ final class VideoStore {
         return "video_" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Stores a new job built from its creation details. */
-    VideoJob create(String model, String prompt, String size, int seconds, long nowMillis, String remixedFrom,
-            int extensions, JobFate fate) {
-        VideoJob job = new VideoJob(newId(), sequence.incrementAndGet(), model, prompt, size, seconds, nowMillis,
-                remixedFrom, extensions, fate);
+    /**
+     * Stores a new job built from its creation details; its size and seconds are those of the
+     * footage it serves.
+     */
+    VideoJob create(String model, String prompt, Footage footage, long nowMillis, String remixedFrom, int extensions,
+            JobFate fate) {
+        VideoJob job = new VideoJob(newId(), sequence.incrementAndGet(), model, prompt,
+                footage.width() + "x" + footage.height(), footage.seconds(), nowMillis, remixedFrom, extensions, fate,
+                footage);
         cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
         jobs.put(job.id(), job);
         return job;

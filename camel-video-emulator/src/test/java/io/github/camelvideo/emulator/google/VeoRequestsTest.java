@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.Toggle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +19,7 @@ class VeoRequestsTest {
 
     private final CloudStorage storage = new CloudStorage();
     private final VeoOperations operations = new VeoOperations(new GoogleSettings(Duration.ofSeconds(1),
-            Duration.ofHours(1), null, null, Clock.systemUTC(), "http://127.0.0.1:1"), null, FaultHooks.NONE, storage);
+            Duration.ofHours(1), null, null, Clock.systemUTC(), "http://127.0.0.1:1"), null, FaultHooks.NONE, storage, new Toggle(true));
 
     private VeoRequest parse(Dialect dialect, String model, String parameters) {
         String body = "{\"instances\":[{\"prompt\":\"p\"}],\"parameters\":" + parameters + "}";

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MediaLibraryTest {
 
@@ -47,11 +48,50 @@ class MediaLibraryTest {
     }
 
     @Test
-    void extendedVideoLastsTheStitchedTotal() throws Exception {
+    void aContinuedVideoIsItsSourcesFileThenFramesThatCarryOn() throws Exception {
         try (MediaLibrary library = new MediaLibrary()) {
-            Mp4Probe probe = Mp4Probe.of(library.extendedVideo(320, 240, 4, 8));
+            Footage source = Footage.fresh(320, 240, 4);
 
-            assertThat(probe.durationSeconds()).isEqualTo(12.0);
+            Path continued = library.video(source.continued(8));
+
+            assertThat(Mp4Probe.of(continued).durationSeconds()).isEqualTo(12.0);
+            Mp4Samples samples = Mp4Samples.of(continued);
+            assertThat(samples.digests(0, 8)).isEqualTo(Mp4Samples.of(library.video(source)).digests());
+            // The new frames carry on from second 4, so the whole reads as one 12 s rendering.
+            assertThat(samples.digests()).isEqualTo(Mp4Samples.of(library.video(320, 240, 12)).digests());
+            assertThat(samples.descriptions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aContinuationOfAContinuationStartsWithItsSourcesFile() throws Exception {
+        try (MediaLibrary library = new MediaLibrary()) {
+            Footage once = Footage.fresh(320, 240, 4).continued(4);
+
+            Path twice = library.video(once.continued(4));
+
+            assertThat(Mp4Probe.of(twice).durationSeconds()).isEqualTo(12.0);
+            assertThat(Mp4Samples.of(twice).digests(0, 16)).isEqualTo(Mp4Samples.of(library.video(once)).digests());
+        }
+    }
+
+    @Test
+    void uploadsAreKeptOnceAndCanBeContinued(@TempDir Path dir) throws Exception {
+        Path rendered = dir.resolve("sent.mp4");
+        Mp4Renderer.render(rendered, 320, 240, 2);
+        byte[] sent = Files.readAllBytes(rendered);
+        try (MediaLibrary library = new MediaLibrary()) {
+            Footage upload = library.upload(sent, 320, 240, 2);
+
+            assertThat(library.upload(sent.clone(), 320, 240, 2)).isEqualTo(upload);
+            assertThat(Files.readAllBytes(library.video(upload))).isEqualTo(sent);
+            Path continued = library.video(upload.continued(3));
+            assertThat(Mp4Probe.of(continued).durationSeconds()).isEqualTo(5.0);
+            assertThat(Mp4Samples.of(continued).digests(0, 4)).isEqualTo(Mp4Samples.of(rendered).digests());
+            try (Stream<Path> files = Files.list(library.directory())) {
+                assertThat(files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.startsWith("upload_") && !n.contains("_plus"))).hasSize(1);
+            }
         }
     }
 
