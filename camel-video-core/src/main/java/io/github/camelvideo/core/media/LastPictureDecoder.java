@@ -135,10 +135,13 @@ final class LastPictureDecoder {
     }
 
     private static List<ByteBuffer> parameterSetsAnd(AvcConfigurationBox config, List<ByteBuffer> units) {
-        List<ByteBuffer> all = new ArrayList<>(config.getSequenceParameterSets());
-        all.addAll(config.getPictureParameterSets());
-        // the decoder unescapes units in place: give it copies, not the configuration's own buffers
-        all.replaceAll(LastPictureDecoder::copy);
+        List<ByteBuffer> all = new ArrayList<>();
+        for (ByteBuffer parameterSet : config.getSequenceParameterSets()) {
+            all.add(wholeCopy(parameterSet));
+        }
+        for (ByteBuffer parameterSet : config.getPictureParameterSets()) {
+            all.add(wholeCopy(parameterSet));
+        }
         all.addAll(units);
         return all;
     }
@@ -157,6 +160,14 @@ final class LastPictureDecoder {
                                   + sps.profileIdc + "): its last frame cannot be decoded");
         }
         return sps;
+    }
+
+    /**
+     * A copy of a whole parameter set: mp4parser leaves the position of its buffers wherever it last wrote them,
+     * and the decoder unescapes units in place, which must not change the configuration's own buffers.
+     */
+    private static ByteBuffer wholeCopy(ByteBuffer parameterSet) {
+        return copy(parameterSet.duplicate().rewind());
     }
 
     private static ByteBuffer copy(Sample sample) {
