@@ -56,17 +56,26 @@ final class LastPictureDecoder {
     }
 
     private Decoded decode() throws IOException {
+        try {
+            int last = lastPresented();
+            return decodeFrom(lastSyncSampleUpTo(last), last);
+        } catch (RuntimeException e) {
+            // JCodec and mp4parser report streams they cannot read with unchecked exceptions
+            throw new IOException("Cannot decode the last video frame of " + fileName + ": " + e, e);
+        }
+    }
+
+    /** Decodes the samples {@code start} (a sync sample) to {@code last} that {@code last} may depend on. */
+    private Decoded decodeFrom(int start, int last) throws IOException {
         List<Sample> samples = video.getSamples();
-        int last = lastPresented();
-        int start = lastSyncSampleUpTo(last);
         AvcConfigurationBox config = avcConfiguration(samples.get(start).getSampleEntry());
         int lengthSize = config.getLengthSizeMinusOne() + 1;
         List<ByteBuffer> first = parameterSetsAnd(config, AvcSample.nalUnits(copy(samples.get(start)), lengthSize));
         SeqParameterSet sps = supportedSps(first);
+        byte[][] buffer = Picture.create((sps.picWidthInMbsMinus1 + 1) * 16, SeqParameterSet.getPicHeightInMbs(sps) * 16,
+                ColorSpace.YUV420).getData();
         H264Decoder decoder = new H264Decoder();
         try {
-            byte[][] buffer = Picture.create((sps.picWidthInMbsMinus1 + 1) * 16, SeqParameterSet.getPicHeightInMbs(sps) * 16,
-                    ColorSpace.YUV420).getData();
             Picture picture = decoder.decodeFrameFromNals(first, buffer);
             int decoded = 1;
             for (int i = start + 1; i <= last; i++) {
@@ -81,9 +90,6 @@ final class LastPictureDecoder {
             }
             LOG.debug("Decoded {} of the samples {} to {} of {} for its last frame", decoded, start, last, fileName);
             return new Decoded(picture, YuvColour.of(sps, picture.getCroppedWidth(), picture.getCroppedHeight()));
-        } catch (RuntimeException e) {
-            // JCodec reports streams it cannot decode with unchecked exceptions
-            throw new IOException("Cannot decode the last video frame of " + fileName + ": " + e, e);
         } finally {
             stopSliceThreads(decoder);
         }
