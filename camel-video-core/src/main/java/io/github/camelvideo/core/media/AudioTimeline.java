@@ -1,6 +1,7 @@
 package io.github.camelvideo.core.media;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mp4parser.muxer.Track;
@@ -30,37 +31,45 @@ final class AudioTimeline {
     private AudioTimeline() {
     }
 
+    /** Where a clip's kept samples begin: the first kept sample, and how much priming it still holds. */
+    private record Start(int sample, long priming) {
+    }
+
     /**
      * @param clips the clips' audio tracks, all with the same timescale
      * @param video the timeline of the joined video
      */
     static Joined of(List<Track> clips, Timeline video) {
         long rate = clips.get(0).getTrackMetaData().getTimescale();
-        int count = clips.size();
-        int[] first = new int[count];
-        long[] priming = new long[count];
-        for (int k = 0; k < count; k++) {
-            priming[k] = Timeline.mediaStart(clips.get(k));
-            if (k > 0) {
-                first[k] = wholeSamplesWithin(clips.get(k).getSampleDurations(), priming[k]);
-                priming[k] -= sum(clips.get(k).getSampleDurations(), first[k]);
-            }
-        }
-        long[] clipTimes = new long[count + 1];
-        long[] starts = new long[count + 1];
-        for (int k = 1; k <= count; k++) {
-            clipTimes[k] = Timeline.rescale(video.clipTimes()[k], video.timescale(), rate);
-            starts[k] = priming[0] + clipTimes[k] - (k < count ? priming[k] : 0);
-        }
+        long[] clipTimes = Arrays.stream(video.clipTimes()).map(time -> Timeline.rescale(time, video.timescale(), rate))
+                .toArray();
+        long priming = Timeline.mediaStart(clips.get(0));
         List<Track> parts = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
-        long[] clipSamples = new long[count];
-        for (int k = 0; k < count; k++) {
+        long[] clipSamples = new long[clips.size()];
+        Start start = new Start(0, priming);
+        for (int k = 0; k < clips.size(); k++) {
+            Start next = k + 1 < clips.size() ? startOf(clips.get(k + 1)) : new Start(0, 0);
+            // the joined media time of this clip's first picture and of the next clip's, less any priming still kept
+            long from = k == 0 ? 0 : priming + clipTimes[k] - start.priming();
+            long to = priming + clipTimes[k + 1] - next.priming();
             clipSamples[k] = durations.size() + 1L;
-            parts.add(keep(clips.get(k), first[k], starts[k + 1] - starts[k], durations));
+            parts.add(keep(clips.get(k), start.sample(), to - from, durations));
+            start = next;
         }
         return new Joined(parts, new Timeline(rate, durations.stream().mapToLong(Long::longValue).toArray(), null,
-                priming[0], clipTimes, clipSamples));
+                priming, clipTimes, clipSamples));
+    }
+
+    /** A later clip starts after its whole priming samples; a part of one may remain. */
+    private static Start startOf(Track clip) {
+        long[] durations = clip.getSampleDurations();
+        long priming = Timeline.mediaStart(clip);
+        int sample = 0;
+        while (sample < durations.length - 1 && durations[sample] <= priming) {
+            priming -= durations[sample++];
+        }
+        return new Start(sample, priming);
     }
 
     /**
@@ -84,23 +93,5 @@ final class AudioTimeline {
             position += duration;
         }
         return first == 0 && end == clipDurations.length ? clip : new ClippedTrack(clip, first, end);
-    }
-
-    /** How many leading samples end at or before {@code time}, leaving at least one sample. */
-    private static int wholeSamplesWithin(long[] durations, long time) {
-        int count = 0;
-        long end = 0;
-        while (count < durations.length - 1 && end + durations[count] <= time) {
-            end += durations[count++];
-        }
-        return count;
-    }
-
-    private static long sum(long[] values, int count) {
-        long sum = 0;
-        for (int i = 0; i < count; i++) {
-            sum += values[i];
-        }
-        return sum;
     }
 }

@@ -56,17 +56,26 @@ final class LastPictureDecoder {
     }
 
     private Decoded decode() throws IOException {
+        try {
+            int last = lastPresented();
+            return decodeFrom(lastSyncSampleUpTo(last), last);
+        } catch (RuntimeException e) {
+            // JCodec and mp4parser report streams they cannot read with unchecked exceptions
+            throw new IOException("Cannot decode the last video frame of " + fileName + ": " + e, e);
+        }
+    }
+
+    /** Decodes the samples {@code start} (a sync sample) to {@code last} that {@code last} may depend on. */
+    private Decoded decodeFrom(int start, int last) throws IOException {
         List<Sample> samples = video.getSamples();
-        int last = lastPresented();
-        int start = lastSyncSampleUpTo(last);
         AvcConfigurationBox config = avcConfiguration(samples.get(start).getSampleEntry());
         int lengthSize = config.getLengthSizeMinusOne() + 1;
         List<ByteBuffer> first = parameterSetsAnd(config, AvcSample.nalUnits(copy(samples.get(start)), lengthSize));
         SeqParameterSet sps = supportedSps(first);
+        byte[][] buffer = Picture.create((sps.picWidthInMbsMinus1 + 1) * 16, SeqParameterSet.getPicHeightInMbs(sps) * 16,
+                ColorSpace.YUV420).getData();
         H264Decoder decoder = new H264Decoder();
         try {
-            byte[][] buffer = Picture.create((sps.picWidthInMbsMinus1 + 1) * 16, SeqParameterSet.getPicHeightInMbs(sps) * 16,
-                    ColorSpace.YUV420).getData();
             Picture picture = decoder.decodeFrameFromNals(first, buffer);
             int decoded = 1;
             for (int i = start + 1; i <= last; i++) {
@@ -81,9 +90,6 @@ final class LastPictureDecoder {
             }
             LOG.debug("Decoded {} of the samples {} to {} of {} for its last frame", decoded, start, last, fileName);
             return new Decoded(picture, YuvColour.of(sps, picture.getCroppedWidth(), picture.getCroppedHeight()));
-        } catch (RuntimeException e) {
-            // JCodec reports streams it cannot decode with unchecked exceptions
-            throw new IOException("Cannot decode the last video frame of " + fileName + ": " + e, e);
         } finally {
             stopSliceThreads(decoder);
         }
@@ -135,10 +141,13 @@ final class LastPictureDecoder {
     }
 
     private static List<ByteBuffer> parameterSetsAnd(AvcConfigurationBox config, List<ByteBuffer> units) {
-        List<ByteBuffer> all = new ArrayList<>(config.getSequenceParameterSets());
-        all.addAll(config.getPictureParameterSets());
-        // the decoder unescapes units in place: give it copies, not the configuration's own buffers
-        all.replaceAll(LastPictureDecoder::copy);
+        List<ByteBuffer> all = new ArrayList<>();
+        for (ByteBuffer parameterSet : config.getSequenceParameterSets()) {
+            all.add(wholeCopy(parameterSet));
+        }
+        for (ByteBuffer parameterSet : config.getPictureParameterSets()) {
+            all.add(wholeCopy(parameterSet));
+        }
         all.addAll(units);
         return all;
     }
@@ -157,6 +166,14 @@ final class LastPictureDecoder {
                                   + sps.profileIdc + "): its last frame cannot be decoded");
         }
         return sps;
+    }
+
+    /**
+     * A copy of a whole parameter set: mp4parser leaves the position of its buffers wherever it last wrote them,
+     * and the decoder unescapes units in place, which must not change the configuration's own buffers.
+     */
+    private static ByteBuffer wholeCopy(ByteBuffer parameterSet) {
+        return copy(parameterSet.duplicate().rewind());
     }
 
     private static ByteBuffer copy(Sample sample) {

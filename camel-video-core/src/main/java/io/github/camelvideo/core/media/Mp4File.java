@@ -3,9 +3,11 @@ package io.github.camelvideo.core.media;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.mp4parser.IsoFile;
@@ -27,6 +29,8 @@ final class Mp4File implements Closeable {
     static final String VIDEO = "vide";
     static final String AUDIO = "soun";
 
+    private static final int HEAD_SIZE = 12;
+
     private final Path path;
     private final FileChannel channel;
     private final IsoFile iso;
@@ -46,19 +50,43 @@ final class Mp4File implements Closeable {
      */
     static Mp4File open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            requireMp4(path, channel);
+            IsoFile iso = parse(path, channel);
+            return new Mp4File(path, channel, iso, new FileRandomAccessSourceImpl(new RandomAccessFile(path.toFile(), "r")));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static IsoFile parse(Path path, FileChannel channel) throws IOException {
         IsoFile iso;
         try {
             // The default parser copies the media data box to a temporary file; skipping it keeps opening cheap.
             iso = new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes("mdat"));
         } catch (IOException | RuntimeException e) {
-            channel.close();
             throw unreadable(path, e);
         }
         if (iso.getMovieBox() == null || iso.getMovieBox().getMovieHeaderBox() == null) {
-            channel.close();
             throw new IOException("Not an MP4 file (no movie header): " + path.getFileName());
         }
-        return new Mp4File(path, channel, iso, new FileRandomAccessSourceImpl(new RandomAccessFile(path.toFile(), "r")));
+        return iso;
+    }
+
+    /**
+     * Refuses other content before mp4parser reads it: it takes the first four bytes of any file for a box size and
+     * would try to read that much, 2 GB for the text of an error response saved as a video.
+     */
+    private static void requireMp4(Path path, FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(HEAD_SIZE);
+        while (head.hasRemaining() && channel.read(head) >= 0) {
+            // read until the head is full or the file ends
+        }
+        if (MediaType.detect(Arrays.copyOf(head.array(), head.position())).filter(MediaType.MP4::equals).isEmpty()) {
+            throw new IOException("Not an MP4 file: " + path.getFileName());
+        }
+        channel.position(0);
     }
 
     /** The file name, for messages. */

@@ -1,5 +1,6 @@
 package io.github.camelvideo.core.media;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -59,17 +60,15 @@ public final class Mp4Join {
     }
 
     private static void write(List<Path> clips, Path file) throws IOException {
-        List<Mp4File> opened = new ArrayList<>();
-        try {
+        // the clips stay open until the samples are written: the builder reads them only then
+        try (OpenClips opened = new OpenClips()) {
             for (Path clip : clips) {
                 opened.add(Mp4File.open(clip));
             }
-            Container container = new JoinedMp4Builder().build(movie(opened));
+            Container container = new JoinedMp4Builder().build(movie(opened.files));
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 container.writeContainer(out);
             }
-        } finally {
-            closeAll(opened);
         }
     }
 
@@ -77,26 +76,27 @@ public final class Mp4Join {
         List<String> names = clips.stream().map(Mp4File::name).toList();
         List<Track> videos = new ArrayList<>();
         List<Track> audios = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
         for (Mp4File clip : clips) {
             videos.add(clip.firstTrack(Mp4File.VIDEO)
                     .orElseThrow(() -> new IOException("Cannot join " + clip.name() + ": it has no video track")));
-            clip.firstTrack(Mp4File.AUDIO).ifPresent(audios::add);
+            clip.firstTrack(Mp4File.AUDIO).ifPresentOrElse(audios::add, () -> silent.add(clip.name()));
         }
         JoinCompatibility.checkVideo(names, videos);
         JoinedTrack video = new JoinedTrack(videos, VideoTimeline.of(videos));
         Movie movie = new Movie();
         movie.addTrack(video);
-        audio(names, audios, video.timeline()).ifPresent(movie::addTrack);
+        audio(names, audios, silent, video.timeline()).ifPresent(movie::addTrack);
         return movie;
     }
 
-    private static Optional<Track> audio(List<String> names, List<Track> audios, Timeline video) throws IOException {
+    private static Optional<Track> audio(List<String> names, List<Track> audios, List<String> silent, Timeline video)
+            throws IOException {
         if (audios.isEmpty()) {
             return Optional.empty();
         }
-        if (audios.size() < names.size()) {
-            LOG.warn("Joining {} clips without sound: only {} of them have an audio track ({})", names.size(),
-                    audios.size(), String.join(", ", names));
+        if (!silent.isEmpty()) {
+            LOG.warn("Joining {} clips without sound: no audio track in {}", names.size(), String.join(", ", silent));
             return Optional.empty();
         }
         JoinCompatibility.checkAudio(names, audios);
@@ -112,21 +112,32 @@ public final class Mp4Join {
         }
     }
 
-    private static void closeAll(List<Mp4File> files) throws IOException {
-        IOException failure = null;
-        for (Mp4File file : files) {
-            try {
-                file.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
+    /** The clips opened so far, closed together. */
+    private static final class OpenClips implements Closeable {
+
+        private final List<Mp4File> files = new ArrayList<>();
+
+        void add(Mp4File file) {
+            files.add(file);
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException failure = null;
+            for (Mp4File file : files) {
+                try {
+                    file.close();
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
                 }
             }
-        }
-        if (failure != null) {
-            throw failure;
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }

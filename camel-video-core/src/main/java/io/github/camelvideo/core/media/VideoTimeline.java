@@ -11,8 +11,8 @@ import org.mp4parser.muxer.Track;
  *
  * <p>With B-frames a clip's frames are shown a little after they are decoded, and its edit list skips that delay.
  * The joined track gets a single delay large enough for every clip and a single edit list that skips it, so no clip
- * starts early or late whatever delay its encoder used. Clips with another timescale are converted to the first
- * common multiple of all of them (when that stays reasonable), so frame durations stay exact.
+ * starts early or late whatever delay its encoder used. Clips with different timescales are converted to their least
+ * common multiple (when that stays reasonable), so frame durations stay exact.
  */
 final class VideoTimeline {
 
@@ -40,10 +40,12 @@ final class VideoTimeline {
             delay = Math.max(delay, -late);
         }
         int[] offsets = new int[sampleCount];
+        boolean reordered = false;
         for (int i = 0; i < sampleCount; i++) {
             offsets[i] = Math.toIntExact(lateness[i] + delay);
+            reordered |= offsets[i] != 0;
         }
-        return new Timeline(timescale, durations, offsets, delay, clipTimes, clipSamples);
+        return new Timeline(timescale, durations, reordered ? offsets : null, delay, clipTimes, clipSamples);
     }
 
     /**
