@@ -1,6 +1,7 @@
 package io.github.camelvideo.sora;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +47,18 @@ class SoraDocumentationTest {
     @Test
     void showsTheExamplesTheRouteTestsRun() {
         assertThat(page).contains("uri: sora:textToVideo").contains("sora:textToVideo?seconds=8&size=1280x720");
+    }
+
+    @Test
+    void showsTheStoryboardExamplesTheRouteTestsRun() throws IOException {
+        String yaml = Files.readString(Path.of("src/test/resources/routes/sora-storyboard.yaml"));
+        assertThat(yaml).contains("uri: sora:storyboard");
+        assertThat(page).contains("```yaml\n" + yaml + "```");
+        String java = Files.readString(Path.of("src/test/java/io/github/camelvideo/sora/SoraRoutesTest.java"));
+        String route = "from(\"file:\" + output.resolve(\"storyboards\") + \"?include=.*\\\\.json&delete=true\")\n"
+                       + "        .to(\"sora:storyboard?size=1280x720\")";
+        assertThat(java.replace("                ", "")).contains(route);
+        assertThat(page).contains(route);
     }
 
     private static void assertDocumented(String section) {

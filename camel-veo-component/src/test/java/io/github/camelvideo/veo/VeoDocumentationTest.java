@@ -76,6 +76,13 @@ class VeoDocumentationTest {
     }
 
     @Test
+    void showsTheStoryboardYamlTheRouteTestRuns() throws IOException {
+        String yaml = Files.readString(Path.of("src/test/resources/routes/veo-storyboard.yaml"));
+        assertThat(yaml).contains("uri: veo:storyboard");
+        assertThat(page).contains("```yaml\n" + yaml + "```");
+    }
+
+    @Test
     void showsTheExtendExampleTheRouteTestRuns() throws IOException {
         String example = between(Files.readString(ROUTES_TEST, StandardCharsets.UTF_8),
                 "// documentation example: extend", "// end of extend example");

@@ -32,7 +32,7 @@ public final class DemoMain {
     }
 
     static void printSummary(Path output, List<DemoResult> results) {
-        String format = "%-28s %-60s %9s %-10s %9s%n";
+        String format = "%-28s %-70s %9s %-10s %9s%n";
         System.out.println();
         System.out.println("Videos in " + output);
         System.out.printf(format, "what", "file", "duration", "resolution", "est. cost");
