@@ -1,7 +1,6 @@
 package io.github.camelvideo.sora;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
@@ -44,9 +43,9 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
     @Override
     public StoryboardLimits limits() {
         int fallback = defaultSeconds != null ? defaultSeconds : DEFAULT_SECONDS;
-        return new StoryboardLimits(numbers("seconds"), numbers("extensionSeconds"),
-                "the lengths one extension can add", number("maxExtensions"), number("maxExtendedSeconds"),
-                fallback, fallback);
+        return new StoryboardLimits(rules.numbers(model, "seconds"), rules.numbers(model, "extensionSeconds"),
+                "the lengths one extension can add", rules.number(model, "maxExtensions"),
+                rules.number(model, "maxExtendedSeconds"), fallback, fallback);
     }
 
     @Override
@@ -72,13 +71,5 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
     public CostEstimate estimate(SoraRequest request) {
         String pricedSize = request.size() != null ? request.size() : size != null ? size : DEFAULT_SIZE;
         return prices.estimate(model, pricedSize, request.seconds()).orElse(null);
-    }
-
-    private Set<Integer> numbers(String field) {
-        return rules.numbers(model, field);
-    }
-
-    private Integer number(String field) {
-        return rules.number(model, field);
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
@@ -48,9 +47,11 @@ final class VeoScenes implements SceneRequests<VeoRequest> {
     public StoryboardLimits limits() {
         int sceneDefault = template.durationSeconds() != null ? template.durationSeconds()
                 : VeoRequest.DEFAULT_SECONDS;
-        return new StoryboardLimits(numbers("durationSeconds"), numbers("extensionSeconds"),
+        String model = template.model();
+        return new StoryboardLimits(rules.numbers(model, "durationSeconds"), rules.numbers(model, "extensionSeconds"),
                 "each Veo extension adds exactly " + VeoRequest.EXTENSION_SECONDS + " seconds",
-                number("maxExtensions"), number("maxExtendedSeconds"), sceneDefault, VeoRequest.EXTENSION_SECONDS);
+                rules.number(model, "maxExtensions"), rules.number(model, "maxExtendedSeconds"), sceneDefault,
+                VeoRequest.EXTENSION_SECONDS);
     }
 
     @Override
@@ -100,13 +101,5 @@ final class VeoScenes implements SceneRequests<VeoRequest> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the previous scene's video " + previousFile, e);
         }
-    }
-
-    private Set<Integer> numbers(String field) {
-        return rules.numbers(template.model(), field);
-    }
-
-    private Integer number(String field) {
-        return rules.number(template.model(), field);
     }
 }

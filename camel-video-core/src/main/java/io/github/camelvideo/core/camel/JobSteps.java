@@ -69,7 +69,7 @@ public final class JobSteps {
                                                                             CostEstimate cost) {
         VideoJobConfiguration c = endpoint.jobConfiguration();
         JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
-                c.pollPolicy(), idempotencyKey(exchange, request));
+                c.pollPolicy(), idempotencyKey(exchange, request.fingerprint()));
         return endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), endpoint.getComponent().getJobStore(), cost,
                         new ExchangeJobListener(exchange, headers.jobId()))
@@ -89,10 +89,7 @@ public final class JobSteps {
                                                                                    SceneRequests<R> requests,
                                                                                    Storyboard storyboard) {
         VideoJobConfiguration c = endpoint.jobConfiguration();
-        String key = exchange.getMessage().getHeader(headers.idempotencyKey(), String.class);
-        if (key == null) {
-            key = exchange.getExchangeId() + "/storyboard-" + storyboard.fingerprint();
-        }
+        String key = idempotencyKey(exchange, "storyboard-" + storyboard.fingerprint());
         StoryboardOptions options = new StoryboardOptions(c.outputPath(), c.pollPolicy(), key,
                 endpoint.admission(), endpoint.getComponent().getJobStore());
         return endpoint.engine().storyboards()
@@ -133,10 +130,10 @@ public final class JobSteps {
                 .thenApply(file -> message -> writer.writeFile(message, file));
     }
 
-    private String idempotencyKey(Exchange exchange, VideoJobRequest request) {
+    private String idempotencyKey(Exchange exchange, String fingerprint) {
         String key = exchange.getMessage().getHeader(headers.idempotencyKey(), String.class);
         // by default a redelivery of this step finds its job again; another job step of the same exchange does not
-        return key != null ? key : exchange.getExchangeId() + "/" + request.fingerprint();
+        return key != null ? key : exchange.getExchangeId() + "/" + fingerprint;
     }
 
     /** A job whose length was not known before the call (such as a remix) is priced from its final status. */
