@@ -4,6 +4,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 
 /**
  * Options of the sora: component and its endpoints. Values set on the component are the defaults of every
@@ -127,6 +128,17 @@ public class SoraConfiguration extends VideoJobConfiguration {
     /** listVideos: sort order by creation time, asc or desc. */
     public void setOrder(String order) {
         this.order = order;
+    }
+
+    @Override
+    public void validate() {
+        super.validate();
+        if (limit < 0 || limit > 100) {
+            throw VideoRequestInvalidException.notAllowed("limit", limit, "0 to 100");
+        }
+        if (!"asc".equals(order) && !"desc".equals(order)) {
+            throw VideoRequestInvalidException.notAllowed("order", order, "asc, desc");
+        }
     }
 
     /** A copy for an endpoint, so endpoints never share mutable configuration. */

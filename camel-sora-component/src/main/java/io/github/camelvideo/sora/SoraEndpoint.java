@@ -49,19 +49,18 @@ public class SoraEndpoint extends VideoEndpointSupport {
 
     @Override
     protected void doStart() throws Exception {
-        validateOptions();
         super.doStart();
         provider = new OpenAiVideoProvider(engine().http(), configuration.getBaseUrl(),
                 credential(configuration.getApiKey(), "apiKey", API_KEY_ENV, "sora"));
     }
 
-    private void validateOptions() {
-        if (configuration.getLimit() < 0 || configuration.getLimit() > 100) {
-            throw new IllegalArgumentException("Invalid limit " + configuration.getLimit() + ": allowed 0 to 100");
-        }
-        if (!"asc".equals(configuration.getOrder()) && !"desc".equals(configuration.getOrder())) {
-            throw new IllegalArgumentException("Invalid order '" + configuration.getOrder() + "': allowed asc, desc");
-        }
+    @Override
+    protected boolean writesFiles() {
+        return switch (operation) {
+            case getVideo, listVideos, deleteVideo -> false;
+            case storyboard, downloadVideo -> true;
+            default -> configuration.isDownload();
+        };
     }
 
     OpenAiVideoProvider provider() {

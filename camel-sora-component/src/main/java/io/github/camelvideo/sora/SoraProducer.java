@@ -10,9 +10,11 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.JobSteps;
+import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
@@ -28,7 +30,6 @@ public class SoraProducer extends DefaultAsyncProducer {
             SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION, SoraConstants.IDEMPOTENCY_KEY,
             SoraConstants.SCENE_VIDEO_IDS, SoraConstants.STORYBOARD_MODE);
     private static final String DEFAULT_SECONDS = "4";
-    private static final String DEFAULT_SIZE = "720x1280";
 
     private final SoraEndpoint endpoint;
     private final JobSteps steps;
@@ -58,9 +59,7 @@ public class SoraProducer extends DefaultAsyncProducer {
             case imageToVideo -> runJob(exchange, requests.imageToVideo(exchange));
             case remix -> runJob(exchange, requests.remix(exchange));
             case extend -> runJob(exchange, requests.extend(exchange));
-            case storyboard -> steps.storyboard(exchange, provider(),
-                    requests.scenes(exchange, endpoint.getComponent().getPriceTable()),
-                    StoryboardReader.read(exchange.getMessage()));
+            case storyboard -> storyboard(exchange);
             case getVideo -> steps.status(provider(), videoRef(exchange));
             case listVideos -> listVideos();
             case deleteVideo -> deleteVideo(exchange);
@@ -68,9 +67,18 @@ public class SoraProducer extends DefaultAsyncProducer {
         };
     }
 
+    private CompletionStage<Consumer<Message>> storyboard(Exchange exchange) {
+        SoraScenes scenes = requests.scenes(exchange, endpoint.getComponent().getPriceTable());
+        Storyboard storyboard = StoryboardReader.read(exchange.getMessage());
+        // later scenes start from the previous clip's last frame, which has the video's size
+        requests.checkImageSize(storyboard.firstFrame(), "firstFrame", scenes.size(), scenes.model());
+        return steps.storyboard(exchange, provider(), scenes, storyboard);
+    }
+
     private SoraOperation operation(Exchange exchange) {
         String header = exchange.getMessage().getHeader(SoraConstants.OPERATION, String.class);
-        return header != null ? SoraOperation.fromValue(header) : endpoint.getOperation();
+        return header != null ? Operations.fromHeader(SoraOperation.class, SoraConstants.OPERATION, header)
+                : endpoint.getOperation();
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, SoraRequest request) {
@@ -106,7 +114,7 @@ public class SoraProducer extends DefaultAsyncProducer {
             return null; // the length follows the source video, which is not known before the call
         }
         String seconds = request.seconds() != null ? request.seconds().toString() : DEFAULT_SECONDS;
-        String size = request.size() != null ? request.size() : DEFAULT_SIZE;
+        String size = request.size() != null ? request.size() : SoraRequests.DEFAULT_SIZE;
         return endpoint.getComponent().getPriceTable()
                 .estimate(request.model(), size, Integer.valueOf(seconds)).orElse(null);
     }

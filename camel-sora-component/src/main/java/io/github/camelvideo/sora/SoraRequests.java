@@ -20,6 +20,8 @@ final class SoraRequests {
 
     static final int MAX_PROMPT_LENGTH = 32_000;
     private static final Pattern SIZE = Pattern.compile("\\d{2,5}x\\d{2,5}");
+    /** The size the OpenAI Videos API makes when none is given. */
+    static final String DEFAULT_SIZE = "720x1280";
 
     private final SoraConfiguration config;
     private final ModelRules rules;
@@ -48,8 +50,10 @@ final class SoraRequests {
         }
         // with image bytes in the body the prompt can only come from the header
         String prompt = prompt(in, imageUrl != null);
-        return new SoraRequest(SoraRequest.Kind.CREATE, prompt, model, seconds(in, model), size(in, model), image,
-                imageUrl, null);
+        String size = size(in, model);
+        checkImageSize(image, "image", size, model);
+        return new SoraRequest(SoraRequest.Kind.CREATE, prompt, model, seconds(in, model), size, image, imageUrl,
+                null);
     }
 
     SoraRequest remix(Exchange exchange) {
@@ -111,6 +115,27 @@ final class SoraRequests {
         }
         rules.check(model, "size", size);
         return size;
+    }
+
+    /**
+     * The OpenAI Videos API requires a first-frame image of exactly the video's size. Without a size option the API's
+     * default applies, which is known for the documented model families only; for another model the server judges.
+     *
+     * @param size the requested size, or {@code null} for the server's default
+     */
+    void checkImageSize(ImageInput image, String field, String size, String model) {
+        boolean defaultKnown = rules.familyOf(model).isPresent();
+        String expected = size != null ? size : defaultKnown ? DEFAULT_SIZE : null;
+        if (image == null || expected == null || expected.equals(image.size())) {
+            return;
+        }
+        throw new VideoRequestInvalidException("Invalid " + field + ": a " + image.size() + " image for a "
+                                               + expected + " video" + (size == null ? " (the API's default size)"
+                                                       : "")
+                                               + ". Allowed: an image of exactly " + expected + " pixels, as the"
+                                               + " OpenAI Videos API requires the input_reference to match the"
+                                               + " requested size; resize the image or set the size option or the "
+                                               + SoraConstants.SIZE + " header", field);
     }
 
     private static void checkImageUrl(String url) {

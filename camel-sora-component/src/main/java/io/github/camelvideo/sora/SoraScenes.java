@@ -19,7 +19,6 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
 
     /** The API's default length, used for scenes that give none when the endpoint sets no seconds. */
     static final int DEFAULT_SECONDS = 4;
-    private static final String DEFAULT_SIZE = "720x1280";
 
     private final String model;
     private final String size;
@@ -38,6 +37,16 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
         this.defaultSeconds = defaultSeconds;
         this.rules = rules;
         this.prices = prices;
+    }
+
+    /** The model of every scene. */
+    String model() {
+        return model;
+    }
+
+    /** The size of every scene, or {@code null} for the server's default. */
+    String size() {
+        return size;
     }
 
     @Override
@@ -69,7 +78,7 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
 
     @Override
     public CostEstimate estimate(SoraRequest request) {
-        String pricedSize = request.size() != null ? request.size() : size != null ? size : DEFAULT_SIZE;
+        String pricedSize = request.size() != null ? request.size() : size != null ? size : SoraRequests.DEFAULT_SIZE;
         return prices.estimate(model, pricedSize, request.seconds()).orElse(null);
     }
 }

@@ -78,7 +78,7 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "projectId": getOrCreateConfiguration(target).setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
-        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seed": getOrCreateConfiguration(target).setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "serviceaccountkey":
         case "serviceAccountKey": getOrCreateConfiguration(target).setServiceAccountKey(property(camelContext, java.lang.String.class, value)); return true;
         case "storagebaseurl":
@@ -152,7 +152,7 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "projectId": return java.lang.String.class;
         case "provider": return java.lang.String.class;
         case "resolution": return java.lang.String.class;
-        case "seed": return java.lang.Integer.class;
+        case "seed": return java.lang.Long.class;
         case "serviceaccountkey":
         case "serviceAccountKey": return java.lang.String.class;
         case "storagebaseurl":

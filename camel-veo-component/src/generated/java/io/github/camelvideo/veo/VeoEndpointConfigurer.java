@@ -58,7 +58,7 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "projectId": target.getConfiguration().setProjectId(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
-        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "seed": target.getConfiguration().setSeed(property(camelContext, java.lang.Long.class, value)); return true;
         case "serviceaccountkey":
         case "serviceAccountKey": target.getConfiguration().setServiceAccountKey(property(camelContext, java.lang.String.class, value)); return true;
         case "storagebaseurl":
@@ -112,7 +112,7 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "projectId": return java.lang.String.class;
         case "provider": return java.lang.String.class;
         case "resolution": return java.lang.String.class;
-        case "seed": return java.lang.Integer.class;
+        case "seed": return java.lang.Long.class;
         case "serviceaccountkey":
         case "serviceAccountKey": return java.lang.String.class;
         case "storagebaseurl":

@@ -4,6 +4,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
 import io.github.camelvideo.veo.vertex.VertexVeoProvider;
 
@@ -22,6 +23,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     public static final String GEMINI_DEFAULT_MODEL = "veo-3.1-generate-preview";
     /** The default model on Vertex AI. */
     public static final String VERTEX_DEFAULT_MODEL = "veo-3.1-generate-001";
+    /** The largest seed Vertex AI takes: seeds are unsigned 32-bit integers. */
+    public static final long MAX_SEED = 4_294_967_295L;
 
     @UriParam(defaultValue = "gemini", enums = "gemini,vertex")
     private String provider = "gemini";
@@ -50,7 +53,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     @UriParam(enums = "allow_all,allow_adult,dont_allow")
     private String personGeneration;
     @UriParam(label = "vertex")
-    private Integer seed;
+    private Long seed;
     @UriParam(label = "vertex")
     private Boolean generateAudio;
     @UriParam(label = "vertex")
@@ -211,14 +214,15 @@ public class VeoConfiguration extends VideoJobConfiguration {
         this.personGeneration = personGeneration;
     }
 
-    public Integer getSeed() {
+    public Long getSeed() {
         return seed;
     }
 
     /**
-     * vertex only: the random seed, for repeatable results. The Gemini API rejects it.
+     * vertex only: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned 32-bit
+     * integer). The Gemini API rejects it.
      */
-    public void setSeed(Integer seed) {
+    public void setSeed(Long seed) {
         this.seed = seed;
     }
 
@@ -273,6 +277,15 @@ public class VeoConfiguration extends VideoJobConfiguration {
             return baseUrl;
         }
         return isVertex() ? VertexVeoProvider.defaultBaseUrl(location) : GeminiVeoProvider.DEFAULT_BASE_URL;
+    }
+
+    @Override
+    public void validate() {
+        super.validate();
+        if (seed != null && (seed < 0 || seed > MAX_SEED)) {
+            throw VideoRequestInvalidException.notAllowed("seed", seed, "a whole number from 0 to " + MAX_SEED
+                                                                        + " (an unsigned 32-bit integer)");
+        }
     }
 
     /** A copy for an endpoint, so endpoints never share mutable configuration. */

@@ -83,6 +83,12 @@ public class VeoEndpoint extends VideoEndpointSupport {
         return AccessTokens.applicationDefault(engine().workerExecutor());
     }
 
+    /** Results that come inline (Vertex AI without storageUri) are spooled there even without a download. */
+    @Override
+    protected boolean writesFiles() {
+        return true;
+    }
+
     GoogleVeoProvider provider() {
         return provider;
     }

@@ -11,6 +11,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.camel.MessageInputs;
+import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
@@ -63,7 +64,8 @@ public class VeoProducer extends DefaultAsyncProducer {
 
     private VeoOperation operation(Message in) {
         String header = in.getHeader(VeoConstants.OPERATION, String.class);
-        return header != null ? VeoOperation.fromValue(header) : endpoint.getOperation();
+        return header != null ? Operations.fromHeader(VeoOperation.class, VeoConstants.OPERATION, header)
+                : endpoint.getOperation();
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, VeoRequest request) {

@@ -1,6 +1,8 @@
 package io.github.camelvideo.veo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
@@ -26,7 +28,7 @@ import io.github.camelvideo.core.support.Fingerprint;
  * @param video            the video to extend, or {@code null}
  */
 public record VeoRequest(String prompt, String model, String aspectRatio, String resolution, Integer durationSeconds,
-                         String negativePrompt, String personGeneration, Integer seed, Boolean generateAudio,
+                         String negativePrompt, String personGeneration, Long seed, Boolean generateAudio,
                          String storageUri, ImageInput image, ImageInput lastFrame, List<ImageInput> referenceImages,
                          VideoInput video) implements VideoJobRequest {
 
@@ -71,6 +73,25 @@ public record VeoRequest(String prompt, String model, String aspectRatio, String
     @Override
     public String resolution() {
         return resolution != null ? resolution : DEFAULT_RESOLUTION;
+    }
+
+    @Override
+    public Map<String, Object> ruledValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        putIfSet(values, "durationSeconds", durationSeconds);
+        putIfSet(values, "resolution", resolution);
+        putIfSet(values, "aspectRatio", aspectRatio);
+        putIfSet(values, "personGeneration", personGeneration);
+        if (!referenceImages.isEmpty()) {
+            values.put("referenceImages", referenceImages.size() + " images");
+        }
+        return values;
+    }
+
+    private static void putIfSet(Map<String, Object> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, value);
+        }
     }
 
     @Override

@@ -21,6 +21,8 @@ import io.github.camelvideo.core.validate.ModelRules;
 final class VeoRequests {
 
     static final int MAX_PROMPT_LENGTH = 20_000;
+    /** The most reference images a Veo request takes, for every model (Gemini API and Vertex AI). */
+    static final int MAX_REFERENCE_IMAGES = 3;
 
     private final VeoConfiguration config;
     private final ModelRules rules;
@@ -112,10 +114,14 @@ final class VeoRequests {
         if (count == 0) {
             return;
         }
-        Integer max = rules.allowed(r.model(), "maxReferenceImages")
-                .map(v -> Integer.valueOf(v.iterator().next())).orElse(null);
+        Integer max = rules.number(r.model(), "maxReferenceImages");
         if (max == null) {
-            return; // no rules for this model: the provider judges
+            // no rules for this model, but the API takes at most 3 reference images whatever the model
+            if (count > MAX_REFERENCE_IMAGES) {
+                throw VideoRequestInvalidException.notAllowed("referenceImages", count + " images",
+                        "at most " + MAX_REFERENCE_IMAGES + ", for every model (model '" + r.model() + "')");
+            }
+            return;
         }
         if (count > max) {
             throw VideoRequestInvalidException.notAllowed("referenceImages", count + " images",

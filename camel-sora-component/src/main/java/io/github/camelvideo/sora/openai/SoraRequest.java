@@ -1,5 +1,8 @@
 package io.github.camelvideo.sora.openai;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
 import io.github.camelvideo.core.support.Fingerprint;
@@ -29,6 +32,18 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
     @Override
     public String resolution() {
         return size;
+    }
+
+    @Override
+    public Map<String, Object> ruledValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (seconds != null) {
+            values.put("seconds", seconds);
+        }
+        if (size != null) {
+            values.put("size", size);
+        }
+        return values;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.camelvideo.core.camel;
 
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -11,9 +12,11 @@ import org.apache.camel.Message;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoStoryboardException;
+import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JobOptions;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobRef;
@@ -24,6 +27,7 @@ import io.github.camelvideo.core.storyboard.SceneRequests;
 import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 import io.github.camelvideo.core.storyboard.StoryboardOptions;
+import io.github.camelvideo.core.validate.UncheckedRequests;
 
 /**
  * The producer steps every video component shares: run a job, fetch a job's status, download a finished job, and
@@ -68,11 +72,15 @@ public final class JobSteps {
                                                                             VideoProvider<R> provider, R request,
                                                                             CostEstimate cost) {
         VideoJobConfiguration c = endpoint.jobConfiguration();
+        if (c.isDownload()) {
+            OutputDirectory.check(c.outputPath());
+        }
         JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
                 c.pollPolicy(), idempotencyKey(exchange, request.fingerprint()));
-        return endpoint.engine().runner()
+        CompletionStage<JobOutcome> job = endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), endpoint.getComponent().getJobStore(), cost,
-                        new ExchangeJobListener(exchange, headers.jobId()))
+                        new ExchangeJobListener(exchange, headers.jobId()));
+        return explainRefusal(job, request)
                 .thenApply(outcome -> message -> {
                     writer.write(message, withFinalCost(outcome));
                     extraHeaders.accept(message, outcome.status());
@@ -89,6 +97,7 @@ public final class JobSteps {
                                                                                    SceneRequests<R> requests,
                                                                                    Storyboard storyboard) {
         VideoJobConfiguration c = endpoint.jobConfiguration();
+        OutputDirectory.check(c.outputPath());
         String key = idempotencyKey(exchange, "storyboard-" + storyboard.fingerprint());
         StoryboardOptions options = new StoryboardOptions(c.outputPath(), c.pollPolicy(), key,
                 endpoint.admission(), endpoint.getComponent().getJobStore());
@@ -125,9 +134,26 @@ public final class JobSteps {
     /** Downloads a result of a finished job; the body becomes the file. */
     public CompletionStage<Consumer<Message>> download(VideoProvider<?> provider, JobRef ref, String variant) {
         VideoJobConfiguration c = endpoint.jobConfiguration();
+        OutputDirectory.check(c.outputPath());
         JobOptions options = new JobOptions(true, true, c.outputPath(), null, variant, c.pollPolicy(), null);
         return endpoint.engine().runner().download(provider, ref, options)
                 .thenApply(file -> message -> writer.writeFile(message, file));
+    }
+
+    /**
+     * A request whose model no rules cover went out unchecked; when the server refuses it, the error says so. Requests
+     * the rules checked get no extra step.
+     */
+    private CompletionStage<JobOutcome> explainRefusal(CompletionStage<JobOutcome> job, VideoJobRequest request) {
+        if (!UncheckedRequests.isUnchecked(request, endpoint.getComponent().getModelRules())) {
+            return job;
+        }
+        return job.handle((outcome, error) -> {
+            if (error != null) {
+                throw new CompletionException(UncheckedRequests.explain(Failures.unwrap(error), request));
+            }
+            return outcome;
+        });
     }
 
     private String idempotencyKey(Exchange exchange, String fingerprint) {

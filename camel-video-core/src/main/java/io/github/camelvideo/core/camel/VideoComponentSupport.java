@@ -4,6 +4,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
 import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.InMemoryJobStore;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
@@ -50,6 +51,9 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        atLeastOne("httpThreads", httpThreads);
+        atLeastOne("workerThreads", workerThreads);
+        atLeastOne("maxConnections", maxConnections);
         if (jobStore == null) {
             jobStore = new InMemoryJobStore();
         }
@@ -61,6 +65,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         }
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw VideoRequestInvalidException.notAllowed(option, value, "a whole number of at least 1");
+        }
     }
 
     @Override

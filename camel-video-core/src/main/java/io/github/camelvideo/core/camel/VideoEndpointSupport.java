@@ -5,6 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.job.AsyncPermits;
 
@@ -37,8 +38,12 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // building the policy checks multiplier and durations, so a bad option fails at start, not on first use
+        // a bad option or output directory fails at start, not after a job was paid for
+        jobConfiguration().validate();
         jobConfiguration().pollPolicy();
+        if (writesFiles()) {
+            OutputDirectory.checkWritable(jobConfiguration().outputPath());
+        }
         admission = new AsyncPermits(jobConfiguration().getMaxConcurrentJobs(),
                 getComponent().engine().workerExecutor());
     }
@@ -51,6 +56,14 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
                                                + " submitted", null, null, null, true, null));
         }
         super.doStop();
+    }
+
+    /**
+     * Whether the endpoint's operation writes files to the output directory, which is then checked when the endpoint
+     * starts. By default, when the endpoint downloads results.
+     */
+    protected boolean writesFiles() {
+        return jobConfiguration().isDownload();
     }
 
     /** Bounds how many jobs of this endpoint run at once. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.poll.PollPolicy;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 
@@ -136,6 +137,36 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** The most jobs this endpoint runs at once; 0 means no limit. */
     public void setMaxConcurrentJobs(int maxConcurrentJobs) {
         this.maxConcurrentJobs = maxConcurrentJobs;
+    }
+
+    /**
+     * Checks the options when an endpoint starts, so that a bad value stops the route instead of failing a job after
+     * it was paid for. A component configuration that adds options extends this.
+     *
+     * @throws VideoRequestInvalidException naming the option, the value given and what is allowed
+     */
+    public void validate() {
+        notNegative("pollInitialDelay", pollInitialDelay);
+        notNegative("pollMaxInterval", pollMaxInterval);
+        if (timeout <= 0) {
+            throw VideoRequestInvalidException.notAllowed("timeout", timeout + " ms",
+                    "a positive duration, such as 20m, 90s or 1200000 (milliseconds)");
+        }
+        if (!(pollMultiplier >= 1) || Double.isInfinite(pollMultiplier)) {
+            throw VideoRequestInvalidException.notAllowed("pollMultiplier", pollMultiplier,
+                    "a finite number of at least 1, such as 1.5 (1 keeps the interval constant)");
+        }
+        if (maxConcurrentJobs < 0) {
+            throw VideoRequestInvalidException.notAllowed("maxConcurrentJobs", maxConcurrentJobs,
+                    "0 (no limit) or a positive whole number");
+        }
+    }
+
+    private static void notNegative(String option, long millis) {
+        if (millis < 0) {
+            throw VideoRequestInvalidException.notAllowed(option, millis + " ms",
+                    "zero or a positive duration, such as 5s or 5000 (milliseconds)");
+        }
     }
 
     /** The poll schedule from the options; building it checks them. */

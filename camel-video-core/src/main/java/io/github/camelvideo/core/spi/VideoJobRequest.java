@@ -1,5 +1,7 @@
 package io.github.camelvideo.core.spi;
 
+import java.util.Map;
+
 /**
  * What the engine needs to know of any provider's create request: enough to estimate its cost and describe it in
  * logs. Each provider has its own request type implementing this.
@@ -20,4 +22,13 @@ public interface VideoJobRequest {
      * default idempotency key and a different step gets another.
      */
     String fingerprint();
+
+    /**
+     * The values given that model rules check, by option name (for example {@code seconds=7}), so that a refusal of
+     * a request that no rules covered can say what was passed through unchecked. Values left to the provider's
+     * default are not included.
+     */
+    default Map<String, Object> ruledValues() {
+        return Map.of();
+    }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.Failures;
 
 /** What the route tests of every video component share: sending a message, its failure, the output directory. */
@@ -38,6 +39,27 @@ public abstract class VideoRouteTestSupport extends CamelTestSupport {
     public static Throwable failureOf(Exchange exchange) {
         Exception e = exchange.getException();
         return e instanceof CamelExecutionException ? Failures.unwrap(e.getCause()) : e;
+    }
+
+    /**
+     * The typed error that keeps an endpoint from starting, found in the cause chain Camel wraps it in.
+     *
+     * @throws AssertionError when the endpoint starts, or fails for another reason
+     */
+    public VideoRequestInvalidException startFailure(String uri) {
+        Throwable thrown = null;
+        try {
+            context.getEndpoint(uri).createProducer().start();
+        } catch (Exception e) {
+            thrown = e;
+        }
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof VideoRequestInvalidException invalid) {
+                return invalid;
+            }
+        }
+        throw new AssertionError("The endpoint " + uri + " should fail to start with a VideoRequestInvalidException, but "
+                                 + (thrown == null ? "it started" : "failed with " + thrown), thrown);
     }
 
     /** Every file in the output directory, hidden ones included. */
