@@ -48,7 +48,37 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
                         "Missing video to extend: set the CamelVeoVideoUri header to the file URI of an earlier Veo"
                                                                        + " result"),
                 arguments("veo:textToVideo?seed=42", PROMPT, new Object[0], "seed",
-                        "Invalid seed '42': the Gemini API does not take seed. Allowed only with provider=vertex"));
+                        "Invalid seed '42': the Gemini API does not take seed. Allowed only with provider=vertex"),
+                arguments("veo:imageToVideo?model=veo-9-experimental", png,
+                        new Object[] { VeoConstants.REFERENCE_IMAGES, Collections.nCopies(4, png) },
+                        "referenceImages",
+                        "Invalid referenceImages: '4 images'. Allowed: at most 3, for every model (model"
+                                           + " 'veo-9-experimental')"),
+                arguments("veo:textToVideo", PROMPT, new Object[] { VeoConstants.OPERATION, "explode" },
+                        VeoConstants.OPERATION,
+                        "Invalid CamelVeoOperation header: unknown operation 'explode'. Allowed: textToVideo,"
+                                                + " imageToVideo, extend, storyboard, getOperation, downloadVideo"));
+    }
+
+    static Stream<Arguments> documentedStartMessages() {
+        return Stream.of(
+                arguments("vertex:textToVideo?seed=-1", "seed",
+                        "Invalid seed: '-1'. Allowed: a whole number from 0 to 4294967295 (an unsigned 32-bit"
+                                                            + " integer)"),
+                arguments("veo:textToVideo?timeout=-1", "timeout",
+                        "Invalid timeout: '-1 ms'. Allowed: a positive duration, such as 20m, 90s or 1200000"
+                                                                  + " (milliseconds)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentedStartMessages")
+    void stopsTheEndpointWithTheDocumentedMessage(String uri, String field, String message) throws IOException {
+        VideoRequestInvalidException failure = startFailure(uri);
+
+        assertThat(failure).hasMessage(message);
+        assertThat(failure.getField()).isEqualTo(field);
+        assertThat(emulator.requests()).as("refused before any call").isEmpty();
+        assertThat(page()).contains("`" + message + "`");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,7 +91,10 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
         assertThat(failure).isInstanceOf(VideoRequestInvalidException.class).hasMessage(message);
         assertThat(((VideoRequestInvalidException) failure).getField()).isEqualTo(field);
         assertThat(emulator.requests()).as("refused before any call").isEmpty();
-        String page = Files.readString(Path.of("..", "docs", "veo-component.md"), StandardCharsets.UTF_8);
-        assertThat(page).contains("`" + message + "`");
+        assertThat(page()).contains("`" + message + "`");
+    }
+
+    private static String page() throws IOException {
+        return Files.readString(Path.of("..", "docs", "veo-component.md"), StandardCharsets.UTF_8);
     }
 }

@@ -1,10 +1,16 @@
 package io.github.camelvideo.core.storyboard;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoryboardReaderTest {
 
-    /** The smallest PNG signature the media type detection recognises, padded to look like an image. */
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    /** A whole 8x8 PNG image, as the first frame must be. */
+    static final byte[] PNG = png();
 
     @Test
     void readsAJsonObjectWithStyleAndFirstFrame() {
@@ -75,5 +81,15 @@ class StoryboardReaderTest {
     private static void assertInvalid(String json, String message) {
         assertThatThrownBy(() -> StoryboardReader.fromJson(json)).isInstanceOf(VideoRequestInvalidException.class)
                 .hasMessageContaining(message);
+    }
+
+    private static byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }
