@@ -255,13 +255,18 @@ class VeoDocumentedBehaviourTest extends VeoTestSupport {
     }
 
     @Test
-    void referenceImagesOfAnUnknownModelAreLeftToGoogle() throws Exception {
+    void moreThanThreeReferenceImagesAreRefusedForEveryModelAndTheRestIsLeftToGoogle() throws Exception {
         byte[] png = VeoImages.png(Color.ORANGE);
-        Exchange exchange = send("veo:imageToVideo?model=veo-9-preview", png, VeoConstants.REFERENCE_IMAGES,
+        Exchange four = send("veo:imageToVideo?model=veo-9-preview", png, VeoConstants.REFERENCE_IMAGES,
                 Collections.nCopies(4, png));
+        assertThat(((VideoRequestInvalidException) failureOf(four)).getField()).isEqualTo("referenceImages");
+        assertThat(emulator.requests("POST", GEMINI_CREATE)).as("refused before anything is sent").isEmpty();
 
+        // three images at a length the rules of a known model would refuse: for an unknown model, Google decides
+        Exchange three = send("veo:imageToVideo?model=veo-9-preview&durationSeconds=4", png,
+                VeoConstants.REFERENCE_IMAGES, Collections.nCopies(3, png));
         assertThat(emulator.requests("POST", GEMINI_CREATE)).as("the request reaches Google, which decides")
                 .hasSize(1);
-        assertThat(((VideoRequestInvalidException) failureOf(exchange)).getProvider()).isEqualTo("gemini");
+        assertThat(((VideoRequestInvalidException) failureOf(three)).getProvider()).isEqualTo("gemini");
     }
 }

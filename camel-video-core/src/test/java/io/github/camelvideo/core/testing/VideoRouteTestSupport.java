@@ -58,7 +58,8 @@ public abstract class VideoRouteTestSupport extends CamelTestSupport {
                 return invalid;
             }
         }
-        throw new AssertionError("The endpoint " + uri + " should fail to start with a VideoRequestInvalidException, but "
+        throw new AssertionError("The endpoint " + uri + " should fail to start with a"
+                                 + " VideoRequestInvalidException, but "
                                  + (thrown == null ? "it started" : "failed with " + thrown), thrown);
     }
 
