@@ -37,6 +37,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private int maxConnections = 64;
 
     private VideoEngine engine;
+    private final ConnectionLog connectionLog = new ConnectionLog();
+
+    /** Where the endpoints report their base URL and credential source, once each. */
+    ConnectionLog connectionLog() {
+        return connectionLog;
+    }
 
     /** The engine's name, used in thread names. */
     protected abstract String engineName();
