@@ -36,6 +36,8 @@ class SoraFilesTest extends SoraTestSupport {
                         .to("file:" + published);
                 from("direct:keep")
                         .to("sora:textToVideo?seconds=4")
+                        .log("Stored ${body} as ${header.CamelFileName}")
+                        .setHeader("logged", simple("Stored ${body}"))
                         .to("file:" + published);
                 from("direct:storeFails")
                         .to("sora:textToVideo?seconds=4&deleteAfterRoute=true")
@@ -66,6 +68,16 @@ class SoraFilesTest extends SoraTestSupport {
         File file = result.getMessage().getBody(File.class);
         assertThat(outputFiles()).containsExactly(file.toPath());
         assertThat(files(published)).containsExactly(published.resolve(file.getName()));
+    }
+
+    @Test
+    void theBodyAsTextIsThePathNotTheVideo() {
+        Exchange result = template.send("direct:keep", e -> e.getMessage().setBody("A kite over the dunes"));
+
+        File file = result.getMessage().getBody(File.class);
+        assertThat(result.getMessage().getHeader("logged")).isEqualTo("Stored " + file.getPath());
+        assertThat(result.getMessage().getBody(String.class)).isEqualTo(file.getPath());
+        assertThat(result.getMessage().getBody(byte[].class)).hasSize((int) file.length());
     }
 
     @Test

@@ -56,6 +56,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        ResultFile.registerConverter(getCamelContext().getTypeConverterRegistry());
         if (jobStore == null) {
             jobStore = new InMemoryJobStore();
         }
