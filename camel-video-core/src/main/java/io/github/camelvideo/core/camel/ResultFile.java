@@ -23,11 +23,14 @@ public final class ResultFile extends File {
         super(path.toString());
     }
 
-    /** Registers the conversion to a path string with a Camel context's registry, once. */
+    private static final PathConverter TO_PATH = new PathConverter();
+
+    /**
+     * Registers the conversion to a path string with a Camel context's registry. Registering the same converter
+     * again, for the next component, changes nothing.
+     */
     static void registerConverter(TypeConverterRegistry registry) {
-        if (registry.lookup(String.class, ResultFile.class) == null) {
-            registry.addTypeConverter(String.class, ResultFile.class, new PathConverter());
-        }
+        registry.addTypeConverter(String.class, ResultFile.class, TO_PATH);
     }
 
     /** Converts a result file to its path. */
