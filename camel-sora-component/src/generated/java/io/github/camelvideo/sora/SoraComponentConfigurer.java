@@ -38,6 +38,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.sora.SoraConfiguration.class, value)); return true;
+        case "deleteafterroute":
+        case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
@@ -94,6 +96,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.sora.SoraConfiguration.class;
+        case "deleteafterroute":
+        case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
         case "httpthreads":
         case "httpThreads": return int.class;
@@ -146,6 +150,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "configuration": return target.getConfiguration();
+        case "deleteafterroute":
+        case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();

@@ -23,10 +23,11 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("deleteAfterRoute");
         props.add("download");
         props.add("lazyStartProducer");
         props.add("limit");

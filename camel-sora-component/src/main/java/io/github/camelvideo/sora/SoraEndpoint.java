@@ -7,6 +7,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
+import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
@@ -50,8 +51,9 @@ public class SoraEndpoint extends VideoEndpointSupport {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        provider = new OpenAiVideoProvider(engine().http(), configuration.getBaseUrl(),
-                credential(configuration.getApiKey(), "apiKey", API_KEY_ENV, "sora"));
+        Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "sora");
+        provider = new OpenAiVideoProvider(engine().http(), configuration.getBaseUrl(), apiKey.value());
+        reportConnection(configuration.getBaseUrl(), SoraConfiguration.DEFAULT_BASE_URL, apiKey);
     }
 
     @Override

@@ -41,6 +41,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.veo.VeoConfiguration.class, value)); return true;
+        case "deleteafterroute":
+        case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "durationseconds":
         case "durationSeconds": getOrCreateConfiguration(target).setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -115,6 +117,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.veo.VeoConfiguration.class;
+        case "deleteafterroute":
+        case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
         case "durationseconds":
         case "durationSeconds": return java.lang.Integer.class;
@@ -185,6 +189,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "configuration": return target.getConfiguration();
+        case "deleteafterroute":
+        case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "durationseconds":
         case "durationSeconds": return getOrCreateConfiguration(target).getDurationSeconds();

@@ -31,6 +31,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deleteafterroute":
+        case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "durationseconds":
         case "durationSeconds": target.getConfiguration().setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -85,6 +87,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "deleteafterroute":
+        case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
         case "durationseconds":
         case "durationSeconds": return java.lang.Integer.class;
@@ -140,6 +144,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "deleteafterroute":
+        case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
         case "durationseconds":
         case "durationSeconds": return target.getConfiguration().getDurationSeconds();

@@ -7,6 +7,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
+import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
@@ -59,8 +60,11 @@ public class VeoEndpoint extends VideoEndpointSupport {
             throw new IllegalArgumentException("Invalid provider '" + configuration.getProvider()
                                                + "': allowed gemini, vertex");
         }
-        return new GeminiVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
-                credential(configuration.getApiKey(), "apiKey", API_KEY_ENV, "veo"), configuration.outputPath());
+        Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "veo");
+        GoogleVeoProvider gemini = new GeminiVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
+                apiKey.value(), configuration.outputPath());
+        reportConnection(configuration.effectiveBaseUrl(), GeminiVeoProvider.DEFAULT_BASE_URL, apiKey);
+        return gemini;
     }
 
     private GoogleVeoProvider vertex() {
@@ -68,9 +72,24 @@ public class VeoEndpoint extends VideoEndpointSupport {
             throw new IllegalArgumentException("Missing projectId: the vertex provider needs the Google Cloud"
                                                + " project id");
         }
-        return new VertexVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
+        GoogleVeoProvider vertex = new VertexVeoProvider(engine().http(), configuration.effectiveBaseUrl(),
                 configuration.getStorageBaseUrl(), configuration.getProjectId(), configuration.getLocation(),
                 accessTokens(), configuration.outputPath());
+        reportConnection(configuration.effectiveBaseUrl(), VertexVeoProvider.defaultBaseUrl(configuration.getLocation()),
+                vertexCredential());
+        return vertex;
+    }
+
+    /** Where the Vertex access tokens come from, in the order {@link #accessTokens()} looks. */
+    private Credential vertexCredential() {
+        if (configuration.getAccessToken() != null && !configuration.getAccessToken().isBlank()) {
+            return Credential.external("the accessToken option");
+        }
+        if (configuration.getServiceAccountKey() != null && !configuration.getServiceAccountKey().isBlank()) {
+            return Credential.external("the serviceAccountKey option");
+        }
+        return Credential.external("Google Application Default Credentials (the GOOGLE_APPLICATION_CREDENTIALS"
+                                   + " environment variable or gcloud's login)");
     }
 
     private AccessTokens accessTokens() {

@@ -13,6 +13,7 @@ import org.apache.camel.Message;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.download.OutputDirectory;
+import io.github.camelvideo.core.download.DownloadedFile;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoStoryboardException;
@@ -84,6 +85,7 @@ public final class JobSteps {
                 .thenApply(outcome -> message -> {
                     writer.write(message, withFinalCost(outcome));
                     extraHeaders.accept(message, outcome.status());
+                    deleteAfterRoute(message, outcome.file());
                 });
     }
 
@@ -104,7 +106,10 @@ public final class JobSteps {
         return endpoint.engine().storyboards()
                 .run(provider, requests, storyboard, storyboardMode(exchange, c), options,
                         new ExchangeStoryboardListener(exchange, headers))
-                .thenApply(outcome -> message -> writer.writeStoryboard(message, outcome));
+                .thenApply(outcome -> message -> {
+                    writer.writeStoryboard(message, outcome);
+                    deleteAfterRoute(message, outcome.file());
+                });
     }
 
     private StoryboardMode storyboardMode(Exchange exchange, VideoJobConfiguration c) {
@@ -137,7 +142,16 @@ public final class JobSteps {
         OutputDirectory.check(c.outputPath());
         JobOptions options = new JobOptions(true, true, c.outputPath(), null, variant, c.pollPolicy(), null);
         return endpoint.engine().runner().download(provider, ref, options)
-                .thenApply(file -> message -> writer.writeFile(message, file));
+                .thenApply(file -> message -> {
+                    writer.writeFile(message, file);
+                    deleteAfterRoute(message, file);
+                });
+    }
+
+    private void deleteAfterRoute(Message message, DownloadedFile file) {
+        if (file != null && endpoint.jobConfiguration().isDeleteAfterRoute()) {
+            DeleteAfterRoute.register(message.getExchange(), file.path());
+        }
     }
 
     /**

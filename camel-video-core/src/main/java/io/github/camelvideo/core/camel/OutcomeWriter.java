@@ -60,7 +60,7 @@ public final class OutcomeWriter {
 
     /** Makes a downloaded file the body. */
     public void writeFile(Message message, DownloadedFile file) {
-        message.setBody(file.path().toFile());
+        message.setBody(new ResultFile(file.path()));
         message.setHeader(Exchange.FILE_NAME, file.path().getFileName().toString());
         message.setHeader(Exchange.CONTENT_TYPE, file.mediaType().contentType());
         message.setHeader(Exchange.FILE_LENGTH, file.size());

@@ -38,6 +38,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private int maxConnections = 64;
 
     private VideoEngine engine;
+    private final ConnectionLog connectionLog = new ConnectionLog();
+
+    /** Where the endpoints report their base URL and credential source, once each. */
+    ConnectionLog connectionLog() {
+        return connectionLog;
+    }
 
     /** The engine's name, used in thread names. */
     protected abstract String engineName();
@@ -54,6 +60,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
+        ResultFile.registerConverter(getCamelContext().getTypeConverterRegistry());
         if (jobStore == null) {
             jobStore = new InMemoryJobStore();
         }

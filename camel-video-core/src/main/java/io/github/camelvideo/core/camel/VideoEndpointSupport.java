@@ -82,14 +82,33 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
      * @throws IllegalArgumentException when neither is set; the message names both, never a value
      */
     protected static String credential(String option, String optionName, String envVariable, String component) {
-        String value = option;
-        if (value == null || value.isBlank()) {
-            value = System.getenv(envVariable);
+        return credentialOf(option, optionName, envVariable, component).value();
+    }
+
+    /**
+     * A credential from an option, else from an environment variable, with where it was found.
+     *
+     * @throws IllegalArgumentException when neither is set; the message names both, never a value
+     */
+    protected static Credential credentialOf(String option, String optionName, String envVariable,
+                                             String component) {
+        if (option != null && !option.isBlank()) {
+            return Credential.ofOption(option, optionName);
         }
+        String value = System.getenv(envVariable);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("No " + optionName + " for " + component + ": set the " + optionName
                                                + " option or the " + envVariable + " environment variable");
         }
-        return value;
+        return Credential.ofEnvironment(value, envVariable);
+    }
+
+    /**
+     * Logs, once per component, where this endpoint sends requests and with which credential source.
+     *
+     * @see ConnectionLog
+     */
+    protected void reportConnection(String baseUrl, String publicBaseUrl, Credential credential) {
+        getComponent().connectionLog().report(getComponent().engineName().toLowerCase(), baseUrl, publicBaseUrl, credential);
     }
 }

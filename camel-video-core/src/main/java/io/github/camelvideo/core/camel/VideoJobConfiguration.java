@@ -29,8 +29,17 @@ public abstract class VideoJobConfiguration implements Cloneable {
                                                    + " MP4 java.io.File. When false, the body is the completed job.")
     private boolean download = true;
     @UriParam(description = "Directory downloads are written to. A file appears there only once complete and"
-                            + " checked. Default: the camel-video folder in the system temporary directory.")
+                            + " checked. Default: the camel-video folder in the system temporary directory"
+                            + " (java.io.tmpdir). The component does not delete the file afterwards unless"
+                            + " deleteAfterRoute is set.")
     private String outputDirectory;
+    @UriParam(defaultValue = "false",
+              description = "Whether the downloaded file is deleted from outputDirectory once the exchange has"
+                            + " completed successfully, that is after the rest of the route has stored or sent it"
+                            + " (file:, aws2-s3:, ...), so no second copy stays behind. When the exchange fails the"
+                            + " file is kept and its path logged, so a paid video is not lost. Storyboard working"
+                            + " files and partial downloads are always removed, whatever this option says.")
+    private boolean deleteAfterRoute;
     @UriParam(label = "advanced", defaultValue = "5000", javaType = "java.time.Duration",
               description = "Delay before the first status poll. A poll hint from the server wins.")
     private long pollInitialDelay = 5000;
@@ -92,6 +101,15 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** Directory downloads are written to. */
     public void setOutputDirectory(String outputDirectory) {
         this.outputDirectory = outputDirectory;
+    }
+
+    public boolean isDeleteAfterRoute() {
+        return deleteAfterRoute;
+    }
+
+    /** Whether the downloaded file is deleted once the exchange has completed successfully. */
+    public void setDeleteAfterRoute(boolean deleteAfterRoute) {
+        this.deleteAfterRoute = deleteAfterRoute;
     }
 
     public long getPollInitialDelay() {

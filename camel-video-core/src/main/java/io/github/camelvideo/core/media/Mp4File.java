@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.mp4parser.BoxParser;
 import org.mp4parser.IsoFile;
-import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
 import org.mp4parser.boxes.iso14496.part12.TrackBox;
 import org.mp4parser.muxer.FileRandomAccessSourceImpl;
@@ -61,10 +61,10 @@ final class Mp4File implements Closeable {
     }
 
     private static IsoFile parse(Path path, FileChannel channel) throws IOException {
+        BoxParser parser = BoxParsers.skippingMediaData();
         IsoFile iso;
         try {
-            // The default parser copies the media data box to a temporary file; skipping it keeps opening cheap.
-            iso = new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes("mdat"));
+            iso = new IsoFile(channel, parser);
         } catch (IOException | RuntimeException e) {
             throw unreadable(path, e);
         }

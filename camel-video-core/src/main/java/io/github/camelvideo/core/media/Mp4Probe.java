@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.mp4parser.IsoFile;
-import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.MovieBox;
 import org.mp4parser.boxes.iso14496.part12.MovieHeaderBox;
 import org.mp4parser.boxes.iso14496.part12.TrackBox;
@@ -27,7 +26,7 @@ public final class Mp4Probe {
      */
     public static Mp4Info probe(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-             IsoFile iso = new IsoFile(channel, new PropertyBoxParserImpl().skippingBoxes("mdat"))) {
+             IsoFile iso = new IsoFile(channel, BoxParsers.skippingMediaData())) {
             MovieBox movie = iso.getMovieBox();
             if (movie == null || movie.getMovieHeaderBox() == null) {
                 throw new IOException("Not an MP4 file (no movie header): " + file.getFileName());

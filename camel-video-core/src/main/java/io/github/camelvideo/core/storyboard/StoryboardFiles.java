@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import io.github.camelvideo.core.download.DownloadedFile;
 import io.github.camelvideo.core.job.VideoJobRunner;
 import io.github.camelvideo.core.media.MediaType;
+import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;
 
 /**
@@ -52,11 +53,17 @@ final class StoryboardFiles {
         return workDirectory.resolve(name);
     }
 
-    /** Moves the finished video to {@code storyboard-<last job id>.mp4} in the output directory and probes it. */
+    /**
+     * Probes the finished video and moves it to {@code storyboard-<last job id>.mp4} in the output directory. It is
+     * probed first, in the working directory, so that a video that cannot be read is removed with that directory
+     * instead of being left in the output directory of a failed exchange.
+     */
     DownloadedFile publish(Path video, String lastJobId) throws IOException {
         Path target = outputDirectory.resolve("storyboard-" + VideoJobRunner.fileSafe(lastJobId) + ".mp4");
+        Mp4Info info = Mp4Probe.probe(video);
+        long size = Files.size(video);
         Files.move(video, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return new DownloadedFile(target, Files.size(target), MediaType.MP4, Mp4Probe.probe(target));
+        return new DownloadedFile(target, size, MediaType.MP4, info);
     }
 
     /** Deletes the working directory and every clip in it. */

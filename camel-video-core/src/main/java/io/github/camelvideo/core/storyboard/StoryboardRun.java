@@ -110,7 +110,15 @@ final class StoryboardRun<R extends VideoJobRequest> {
 
     CompletionStage<StoryboardOutcome> start() {
         files = StoryboardFiles.create(options.outputDirectory());
-        return scene(1).thenCompose(v -> finish()).whenComplete((outcome, error) -> files.delete());
+        CompletionStage<StoryboardOutcome> run;
+        try {
+            run = scene(1).thenCompose(v -> finish());
+        } catch (RuntimeException e) {
+            // the working directory exists already: it must not outlive a run that failed before its first stage
+            files.delete();
+            throw e;
+        }
+        return run.whenComplete((outcome, error) -> files.delete());
     }
 
     private boolean chained() {

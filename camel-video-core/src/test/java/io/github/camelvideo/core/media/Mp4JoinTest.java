@@ -25,6 +25,8 @@ import org.mp4parser.IsoFile;
 import org.mp4parser.PropertyBoxParserImpl;
 import org.mp4parser.boxes.iso14496.part12.TrackBox;
 
+import io.github.camelvideo.core.testing.CapturedLog;
+
 class Mp4JoinTest {
 
     private static final double EXACT = 1e-9;

@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.media;
+package io.github.camelvideo.core.testing;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Records what one class logs while open. */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -33,12 +33,12 @@ final class CapturedLog implements AutoCloseable {
         context.updateLoggers();
     }
 
-    static CapturedLog of(Class<?> source) {
+    public static CapturedLog of(Class<?> source) {
         return new CapturedLog(source);
     }
 
     /** The captured lines, each the level then the message. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
