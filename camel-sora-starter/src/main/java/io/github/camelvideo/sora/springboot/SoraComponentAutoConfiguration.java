@@ -5,7 +5,6 @@ import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
-import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
@@ -16,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 
+import io.github.camelvideo.springboot.StarterProperties;
 import io.github.camelvideo.sora.SoraComponent;
 
 /**
@@ -41,14 +41,15 @@ public class SoraComponentAutoConfiguration {
         this.configuration = configuration;
     }
 
-    /** Copies every property that is set onto the component; an unset property leaves the component's default. */
+    /** Copies the properties the application sets onto the component; an unset one leaves the component's default. */
     @Lazy
     @Bean
     public ComponentCustomizer configureSoraComponent() {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                StarterProperties.copySetProperties(camelContext, applicationContext.getEnvironment(),
+                        "camel.component.sora", configuration, target);
             }
 
             @Override
