@@ -3,6 +3,8 @@ package io.github.camelvideo.springboot;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
@@ -20,6 +22,8 @@ import org.springframework.core.env.Environment;
  */
 public final class StarterProperties {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)[^}]*}");
+
     private StarterProperties() {
     }
 
@@ -34,6 +38,7 @@ public final class StarterProperties {
         values.remove("customizer");
         Set<String> set = setOptions(environment, prefix);
         values.keySet().removeIf(option -> !set.contains(uniform(option)));
+        checkResolved(prefix, values);
         CamelPropertiesHelper.setCamelProperties(camelContext, target, values, true);
     }
 
@@ -45,6 +50,28 @@ public final class StarterProperties {
         Map<String, Object> bound = Binder.get(environment)
                 .bind(prefix, Bindable.mapOf(String.class, Object.class)).orElse(Map.of());
         return bound.keySet().stream().map(StarterProperties::uniform).collect(Collectors.toSet());
+    }
+
+    /**
+     * Fails on a value that still holds a {@code ${...}} placeholder. Spring Boot binds an unresolvable placeholder
+     * as its literal text, so {@code api-key=${OPENAI_API_KEY}} without that variable would otherwise send
+     * "${OPENAI_API_KEY}" as the key. The message names the property and the placeholder, never the value.
+     */
+    static void checkResolved(String prefix, Map<String, Object> values) {
+        values.forEach((option, value) -> {
+            if (value instanceof String text) {
+                Matcher placeholder = PLACEHOLDER.matcher(text);
+                if (placeholder.find()) {
+                    throw new IllegalArgumentException(prefix + "." + dashed(option)
+                            + " refers to ${" + placeholder.group(1) + "}, which is not set: set the environment"
+                            + " variable or property " + placeholder.group(1) + ", or the property itself");
+                }
+            }
+        });
+    }
+
+    static String dashed(String camelCase) {
+        return camelCase.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     /** Lower case without dashes, the form in which Spring Boot compares property names. */

@@ -1,6 +1,8 @@
 package io.github.camelvideo.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.util.Map;
 
@@ -27,5 +29,16 @@ class StarterPropertiesTest {
     @Test
     void optionNamesCompareInTheirUniformForm() {
         assertThat(StarterProperties.uniform("maxConcurrentJobs")).isEqualTo(StarterProperties.uniform("max-concurrent-jobs"));
+    }
+
+    @Test
+    void anUnresolvedPlaceholderFailsWithThePropertyAndTheVariableButNotTheValue() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> StarterProperties.checkResolved("camel.component.sora",
+                        Map.of("apiKey", "${OPENAI_API_KEY}")))
+                .withMessageContaining("camel.component.sora.api-key")
+                .withMessageContaining("OPENAI_API_KEY");
+        assertThatNoException().isThrownBy(() -> StarterProperties.checkResolved("camel.component.sora",
+                Map.of("apiKey", "sk-resolved", "timeout", 1000L)));
     }
 }

@@ -79,6 +79,21 @@ class ExecutableJarIT {
         assertThat(process.exitValue()).isZero();
     }
 
+    @Test
+    void withoutAKeyTheJarStopsAtStartNamingTheVariableAndSendsNothing() throws Exception {
+        Path log = work.resolve("app.log");
+
+        process = start(log, "--camel.component.sora.base-url=" + emulator.baseUrl(),
+                "--video.output-directory=" + work.resolve("videos"));
+
+        boolean exited = process.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        String output = Files.readString(log);
+        assertThat(exited).as("output:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as("output:%n%s", output).isNotZero();
+        assertThat(output).contains("camel.component.sora.api-key", "OPENAI_API_KEY");
+        assertThat(emulator.requests()).as("no request without a key").isEmpty();
+    }
+
     private static Process start(Path log, String... arguments) throws IOException {
         Path jar = Path.of(System.getProperty("example.jar", "target/camel-video-examples-spring-boot.jar"));
         assertThat(jar).as("the executable jar (built by package)").isRegularFile();
