@@ -20,6 +20,8 @@ STARTERS = [
     ("camel-veo-component/src/generated/resources/META-INF/io/github/camelvideo/veo/veo.json",
      "camel-veo-starter/src/main/java/io/github/camelvideo/veo/springboot/VeoComponentConfiguration.java"),
 ]
+# Value hints of the options with a fixed set of values, merged into the metadata by the annotation processor.
+HINTS = "src/main/resources/META-INF/additional-spring-configuration-metadata.json"
 
 BOXED = {"boolean": "Boolean", "int": "Integer", "long": "Long", "double": "Double", "float": "Float",
          "short": "Short", "byte": "Byte", "char": "Character"}
@@ -76,6 +78,18 @@ def javadoc(text, indent="    "):
     return indent + "/**\n" + "".join(indent + " * " + l + "\n" for l in lines) + indent + " */\n"
 
 
+def dashed(name):
+    return "".join("-" + c.lower() if c.isupper() else c for c in name)
+
+
+def write_hints(scheme, options, target_path):
+    hints = [{"name": "camel.component." + scheme + "." + dashed(key),
+              "values": [{"value": value} for value in option["enum"]]}
+             for key, option in options.items() if option.get("enum")]
+    starter = pathlib.Path(target_path).parts[0]
+    (ROOT / starter / HINTS).write_text(json.dumps({"hints": hints}, indent=2) + "\n")
+
+
 def capitalize(name):
     return name[0].upper() + name[1:]
 
@@ -118,6 +132,7 @@ def generate(catalog_path, target_path):
                    + " = " + key + ";\n    }\n")
     out.append("}\n")
     (ROOT / target_path).write_text("".join(out))
+    write_hints(scheme, options, target_path)
     print("wrote", target_path, "(" + str(len(options)) + " options)")
 
 

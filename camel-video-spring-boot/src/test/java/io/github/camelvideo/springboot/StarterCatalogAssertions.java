@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Holds a starter to its component's catalog: every component option has a {@code camel.component.<scheme>.*}
  * property in the starter's {@code spring-configuration-metadata.json} with the option's description and default,
- * secrets have no default, and the starter has no property that is not an option. A new option fails the starter's
+ * options with a fixed set of values have value hints, secrets have no default, and the starter has no property that is not an option. A new option fails the starter's
  * test until {@code python3 docs/tools/starter_configuration.py} has added it.
  */
 public final class StarterCatalogAssertions {
@@ -38,7 +39,8 @@ public final class StarterCatalogAssertions {
     public static void assertStarterMatchesCatalog(String catalogResource) throws IOException {
         JsonNode catalog = read(catalogResource);
         String prefix = "camel.component." + catalog.path("component").path("scheme").asText() + ".";
-        Map<String, JsonNode> properties = starterProperties(prefix);
+        Map<String, JsonNode> properties = starterEntries(prefix, "properties");
+        Map<String, JsonNode> hints = starterEntries(prefix, "hints");
         assertThat(properties).as("starter properties under " + prefix).isNotEmpty();
 
         Set<String> expectedNames = new TreeSet<>();
@@ -47,6 +49,7 @@ public final class StarterCatalogAssertions {
             String name = prefix + dashed(entry.getKey());
             expectedNames.add(name);
             check(name, entry.getValue(), properties.get(name), problems);
+            checkHint(name, entry.getValue(), hints.get(name), problems);
         });
         for (String name : properties.keySet()) {
             if (!expectedNames.contains(name) && !STARTER_OWN.contains(name.substring(prefix.length()))) {
@@ -79,6 +82,22 @@ public final class StarterCatalogAssertions {
         }
     }
 
+    /** An option with a fixed set of values offers them to the IDE as a value hint. */
+    private static void checkHint(String name, JsonNode option, JsonNode hint, List<String> problems) {
+        if (!option.has("enum")) {
+            return;
+        }
+        List<String> expected = new ArrayList<>();
+        option.get("enum").forEach(value -> expected.add(value.asText()));
+        List<String> actual = new ArrayList<>();
+        if (hint != null) {
+            hint.path("values").forEach(value -> actual.add(value.path("value").asText()));
+        }
+        if (!expected.equals(actual)) {
+            problems.add(name + ": value hints " + actual + " instead of " + expected);
+        }
+    }
+
     /** The catalog's description; object and duration options add their Java type, as Camel's starters do. */
     static String expectedDescription(JsonNode option) {
         String description = option.path("description").asText().trim();
@@ -101,12 +120,12 @@ public final class StarterCatalogAssertions {
         return camelCase.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Map<String, JsonNode> starterProperties(String prefix) throws IOException {
+    private static Map<String, JsonNode> starterEntries(String prefix, String kind) throws IOException {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
         ClassLoader loader = StarterCatalogAssertions.class.getClassLoader();
         for (URL url : Collections.list(loader.getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = url.openStream()) {
-                for (JsonNode property : JSON.readTree(in).path("properties")) {
+                for (JsonNode property : JSON.readTree(in).path(kind)) {
                     String name = property.path("name").asText();
                     if (name.startsWith(prefix)) {
                         properties.put(name, property);
