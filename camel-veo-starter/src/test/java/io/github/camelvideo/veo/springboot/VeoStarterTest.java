@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;
@@ -53,8 +54,9 @@ class VeoStarterTest {
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void stopEmulator() throws IOException {
         emulator.close();
+        FileSystemUtils.deleteRecursively(output);
     }
 
     @Autowired
