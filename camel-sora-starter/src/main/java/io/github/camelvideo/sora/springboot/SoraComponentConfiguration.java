@@ -33,6 +33,13 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private SoraConfiguration configuration;
     /**
+     * Whether the downloaded file is deleted from outputDirectory once the exchange has completed successfully, that
+     * is after the rest of the route has stored or sent it (file:, aws2-s3:, ...), so no second copy stays behind.
+     * When the exchange fails the file is kept and its path logged, so a paid video is not lost. Storyboard working
+     * files and partial downloads are always removed, whatever this option says.
+     */
+    private Boolean deleteAfterRoute = false;
+    /**
      * Whether a completed video is downloaded; the body is then the MP4 java.io.File. When false, the body is the
      * completed job.
      */
@@ -58,7 +65,8 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
     private String model = "sora-2";
     /**
      * Directory downloads are written to. A file appears there only once complete and checked. Default: the
-     * camel-video folder in the system temporary directory.
+     * camel-video folder in the system temporary directory (java.io.tmpdir). The component does not delete the file
+     * afterwards unless deleteAfterRoute is set.
      */
     private String outputDirectory;
     /**
@@ -170,6 +178,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setConfiguration(SoraConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Boolean getDeleteAfterRoute() {
+        return deleteAfterRoute;
+    }
+
+    public void setDeleteAfterRoute(Boolean deleteAfterRoute) {
+        this.deleteAfterRoute = deleteAfterRoute;
     }
 
     public Boolean getDownload() {

@@ -38,6 +38,13 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private VeoConfiguration configuration;
     /**
+     * Whether the downloaded file is deleted from outputDirectory once the exchange has completed successfully, that
+     * is after the rest of the route has stored or sent it (file:, aws2-s3:, ...), so no second copy stays behind.
+     * When the exchange fails the file is kept and its path logged, so a paid video is not lost. Storyboard working
+     * files and partial downloads are always removed, whatever this option says.
+     */
+    private Boolean deleteAfterRoute = false;
+    /**
      * Whether a completed video is downloaded; the body is then the MP4 java.io.File. When false, the body is the
      * completed job.
      */
@@ -71,7 +78,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     private String negativePrompt;
     /**
      * Directory downloads are written to. A file appears there only once complete and checked. Default: the
-     * camel-video folder in the system temporary directory.
+     * camel-video folder in the system temporary directory (java.io.tmpdir). The component does not delete the file
+     * afterwards unless deleteAfterRoute is set.
      */
     private String outputDirectory;
     /**
@@ -182,9 +190,10 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String projectId;
     /**
-     * vertex only: the random seed, for repeatable results. The Gemini API rejects it.
+     * vertex only: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned 32-bit
+     * integer). The Gemini API rejects it.
      */
-    private Integer seed;
+    private Long seed;
     /**
      * vertex only: a gs:// prefix where Vertex AI writes the video; it is then downloaded from Cloud Storage with
      * the same credentials. Not set: the video comes inline in the operation and is decoded as a stream.
@@ -218,6 +227,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setConfiguration(VeoConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Boolean getDeleteAfterRoute() {
+        return deleteAfterRoute;
+    }
+
+    public void setDeleteAfterRoute(Boolean deleteAfterRoute) {
+        this.deleteAfterRoute = deleteAfterRoute;
     }
 
     public Boolean getDownload() {
@@ -452,11 +469,11 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
         this.projectId = projectId;
     }
 
-    public Integer getSeed() {
+    public Long getSeed() {
         return seed;
     }
 
-    public void setSeed(Integer seed) {
+    public void setSeed(Long seed) {
         this.seed = seed;
     }
 
