@@ -1,0 +1,104 @@
+package io.github.camelvideo.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelvideo.emulator.VideoEmulator;
+
+/**
+ * Many jobs waiting at once: threads, heap per waiting job and status reads per job, for this project and the
+ * baselines, against one emulator whose jobs take {@link Scale#waitingJobDuration()} and which sends no poll hint
+ * (so each client follows its own schedule). Nothing is downloaded: the waiting is measured.
+ */
+public final class WaitingScenario implements Scenario {
+
+    @Override
+    public String name() {
+        return "waiting";
+    }
+
+    @Override
+    public String description() {
+        return "jobs waiting at once: all complete, engine threads, heap per waiting job, status reads per job";
+    }
+
+    @Override
+    public List<Figure> run(Scale scale, Path work) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        Duration duration = scale.waitingJobDuration();
+        try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(duration).pollAfterMs(0).start()) {
+            JobSpec spec = new JobSpec(emulator.baseUrl(), false, null, scale.sdkPollInterval(), scale.routeDelay(),
+                    scale.enginePollInitial(), scale.enginePollMax(), 0);
+            double readsGoal = Math.ceil((double) duration.toMillis() / scale.enginePollMax().toMillis()) + 2;
+            for (int jobs : scale.waitingJobs()) {
+                for (JobClient client : Clients.all(spec)) {
+                    figures.addAll(measure(emulator, client, jobs, duration, readsGoal));
+                }
+            }
+        }
+        return figures;
+    }
+
+    private List<Figure> measure(VideoEmulator emulator, JobClient client, int jobs, Duration duration,
+                                 double readsGoal) throws Exception {
+        String load = jobs + " jobs";
+        Progress.say("waiting: " + client.approach() + ", " + load);
+        RequestCounter requests = new RequestCounter(emulator);
+        long liveBefore = JvmProbe.clientThreads();
+        long startedBefore = JvmProbe.threadsStarted();
+        JobTally tally = new JobTally(jobs);
+        long heapWaiting;
+        long threads;
+        long start = System.nanoTime();
+        long deadline = duration.toMillis() * 3 + 300_000;
+        boolean allEnded;
+        int completedBeforeSample;
+        try (client) {
+            client.start();
+            client.submit(jobs, tally);
+            // all jobs waiting: every create has reached the emulator
+            while (!tally.await(50) && requests.update().creates() < jobs
+                   && elapsedMillis(start) < deadline) {
+                // the latch is the wait: it ends early if every job ended
+            }
+            completedBeforeSample = tally.completedCount();
+            threads = Clients.threadsHeld(client, liveBefore);
+            requests.update();
+            heapWaiting = JvmProbe.heapAfterGc();
+            allEnded = tally.await(Math.max(1, deadline - elapsedMillis(start)));
+        }
+        double seconds = elapsedMillis(start) / 1000.0;
+        requests.update();
+        long heapAfter = JvmProbe.heapAfterGc();
+        long started = JvmProbe.threadsStarted() - startedBefore;
+        Progress.say(String.format("  %d completed, %d failed %s, %d pending, %.1f s; %d completed before the"
+                        + " heap sample", tally.completedCount(), tally.typedFailures() + tally.untypedFailures(),
+                tally.failureSummary(), tally.pending(), seconds, completedBeforeSample));
+        List<Figure> f = new ArrayList<>();
+        String a = client.approach();
+        f.add(new Figure(name(), load, a, "jobs completed", tally.completedCount(), "", Goal.equalTo(jobs)));
+        f.add(new Figure(name(), load, a, "failures (typed + untyped)", tally.typedFailures() + tally.untypedFailures(),
+                "", Goal.equalTo(0)));
+        if (client instanceof EngineClient) {
+            f.add(new Figure(name(), load, a, "untyped failures", tally.untypedFailures(), "", Goal.equalTo(0)));
+        }
+        f.add(new Figure(name(), load, a, "threads while waiting", threads, "", Goal.atMost(16)));
+        f.add(new Figure(name(), load, a, "threads started during the run (JVM)", started, "", null));
+        f.add(new Figure(name(), load, a, "heap per waiting job", (heapWaiting - heapAfter) / 1024.0 / jobs, "KiB",
+                Goal.atMost(8)));
+        f.add(new Figure(name(), load, a, "status reads per job (mean)", (double) requests.statusReads() / jobs, "",
+                Goal.atMost(readsGoal)));
+        f.add(new Figure(name(), load, a, "status reads per job (max)", requests.maxReadsPerJob(), "", null));
+        f.add(new Figure(name(), load, a, "wall time", seconds, "s", null));
+        if (!allEnded) {
+            Progress.say("  " + tally.pending() + " jobs had not ended at the deadline");
+        }
+        return f;
+    }
+
+    static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}
