@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -70,6 +71,14 @@ final class Charts {
         renderer.setShadowVisible(false);
         for (int i = 0; i < SERIES.length; i++) {
             renderer.setSeriesPaint(i, SERIES[i]);
+        }
+        double max = figures.stream().mapToDouble(Figure::value).max().orElse(0);
+        double minPositive = figures.stream().mapToDouble(Figure::value).filter(v -> v > 0).min().orElse(max);
+        if (minPositive > 0 && max / minPositive > 100) {
+            // a thread per job next to a fixed pool: only a log scale shows both bars
+            LogAxis axis = new LogAxis(unit.isEmpty() ? "log scale" : unit + " (log scale)");
+            axis.setSmallestValue(Math.min(1, minPositive / 2));
+            plot.setRangeAxis(axis);
         }
         figures.stream().map(Figure::goal).filter(g -> g != null).findFirst().ifPresent(goal -> {
             ValueMarker marker = new ValueMarker(goal.threshold(), Color.RED, new java.awt.BasicStroke(1.5f));

@@ -8,8 +8,22 @@ final class Clients {
     private Clients() {
     }
 
+    /**
+     * The approaches to run; the system property {@code benchmark.approaches} (words of the approaches' names,
+     * comma-separated, e.g. {@code sora,hand-made}) keeps only some.
+     */
     static List<JobClient> all(JobSpec spec) {
-        return List.of(new EngineClient(spec), new ThreadPerJobClient(spec), new HandmadeRouteClient(spec));
+        String only = System.getProperty("benchmark.approaches", "");
+        return List.<JobClient>of(new EngineClient(spec), new ThreadPerJobClient(spec), new HandmadeRouteClient(spec))
+                .stream()
+                .filter(c -> only.isBlank() || java.util.Arrays.stream(only.split(","))
+                        .anyMatch(word -> c.approach().contains(word.trim())))
+                .toList();
+    }
+
+    /** How many approaches {@link #all} returns. */
+    static int count() {
+        return all(new JobSpec("http://localhost/v1", false, null, null, null, null, null, 0)).size();
     }
 
     /** Threads the approach holds: the engine's by name, a baseline's as the growth of the JVM's live threads. */

@@ -30,7 +30,7 @@ public final class DownloadChild {
 
     static final String FIGURE = "FIGURE\t";
     private static final String SCENARIO = "download";
-    private static final int ROUNDS = 2;
+    private static final int ROUNDS = 3;
 
     private DownloadChild() {
     }

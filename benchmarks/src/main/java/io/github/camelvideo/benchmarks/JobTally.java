@@ -54,6 +54,11 @@ public final class JobTally {
         return untypedFailures.get();
     }
 
+    /** Jobs that failed, typed or not. */
+    public int failures() {
+        return typedFailures.get() + untypedFailures.get();
+    }
+
     /** Jobs that have not ended. */
     public long pending() {
         return done.getCount();

@@ -14,6 +14,9 @@ import io.github.camelvideo.emulator.VideoEmulator;
  */
 public final class ThroughputScenario implements Scenario {
 
+    /** The most a run may take; jobs not ended by then count as not completed. */
+    private static final long DEADLINE_MILLIS = 120_000;
+
     @Override
     public String name() {
         return "throughput";
@@ -27,18 +30,21 @@ public final class ThroughputScenario implements Scenario {
     @Override
     public List<Figure> run(Scale scale, Path work) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(Duration.ZERO).pollAfterMs(0).start()) {
-            int jobs = scale.throughputJobs();
-            // one small batch first, so that the rendering and the JIT are not measured
-            for (JobClient warm : Clients.all(spec(emulator, Files.createDirectories(work.resolve("warm-up"))))) {
-                run(emulator, warm, Math.min(jobs, 200));
-            }
-            int i = 0;
-            for (JobClient client : Clients.all(spec(emulator, null))) {
-                Path out = Files.createDirectories(work.resolve("throughput-" + i++));
-                JobClient measured = rebind(client, spec(emulator, out));
-                figures.addAll(run(emulator, measured, jobs));
-                Files.walk(out).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        int jobs = scale.throughputJobs();
+        for (int approach = 0; approach < Clients.count(); approach++) {
+            // a new emulator for each approach, with the same settings, so none inherits another's connections
+            try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(Duration.ZERO).pollAfterMs(0)
+                    .start()) {
+                Path warmUp = Files.createDirectories(work.resolve("warm-up-" + approach));
+                // a small batch first, so that rendering, connection set-up and the JIT are not measured
+                run(emulator, Clients.all(spec(emulator, warmUp)).get(approach), Math.min(jobs, 200));
+                Path out = Files.createDirectories(work.resolve("throughput-" + approach));
+                figures.addAll(run(emulator, Clients.all(spec(emulator, out)).get(approach), jobs));
+                for (Path dir : List.of(warmUp, out)) {
+                    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
             }
         }
         return figures;
@@ -47,13 +53,6 @@ public final class ThroughputScenario implements Scenario {
     private static JobSpec spec(VideoEmulator emulator, Path out) {
         return new JobSpec(emulator.baseUrl(), true, out, Duration.ZERO, Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(30), 50);
-    }
-
-    private static JobClient rebind(JobClient client, JobSpec spec) {
-        if (client instanceof EngineClient) {
-            return new EngineClient(spec);
-        }
-        return client instanceof ThreadPerJobClient ? new ThreadPerJobClient(spec) : new HandmadeRouteClient(spec);
     }
 
     private List<Figure> run(VideoEmulator emulator, JobClient client, int jobs) throws Exception {
@@ -71,7 +70,7 @@ public final class ThroughputScenario implements Scenario {
             long processCpuBefore = JvmProbe.processCpuNanos();
             long start = System.nanoTime();
             client.submit(jobs, tally);
-            ended = tally.await(600_000);
+            ended = tally.await(DEADLINE_MILLIS);
             seconds = (System.nanoTime() - start) / 1e9;
             emulatorCpu = JvmProbe.cpuNanos(JvmProbe.EMULATOR) - emulatorCpuBefore;
             processCpu = JvmProbe.processCpuNanos() - processCpuBefore;

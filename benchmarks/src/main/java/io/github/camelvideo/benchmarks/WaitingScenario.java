@@ -28,12 +28,15 @@ public final class WaitingScenario implements Scenario {
     public List<Figure> run(Scale scale, Path work) throws Exception {
         List<Figure> figures = new ArrayList<>();
         Duration duration = scale.waitingJobDuration();
-        try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(duration).pollAfterMs(0).start()) {
-            JobSpec spec = new JobSpec(emulator.baseUrl(), false, null, scale.sdkPollInterval(), scale.routeDelay(),
-                    scale.enginePollInitial(), scale.enginePollMax(), 0);
-            double readsGoal = Math.ceil((double) duration.toMillis() / scale.enginePollMax().toMillis()) + 2;
-            for (int jobs : scale.waitingJobs()) {
-                for (JobClient client : Clients.all(spec)) {
+        double readsGoal = Math.ceil((double) duration.toMillis() / scale.enginePollMax().toMillis()) + 2;
+        for (int jobs : scale.waitingJobs()) {
+            for (int approach = 0; approach < Clients.count(); approach++) {
+                // a new emulator for each run, with the same settings: connections and jobs left by the previous
+                // approach do not weigh on the next
+                try (VideoEmulator emulator = VideoEmulator.builder().jobDuration(duration).pollAfterMs(0).start()) {
+                    JobSpec spec = new JobSpec(emulator.baseUrl(), false, null, scale.sdkPollInterval(),
+                            scale.routeDelay(), scale.enginePollInitial(), scale.enginePollMax(), 0);
+                    JobClient client = Clients.all(spec).get(approach);
                     figures.addAll(measure(emulator, client, jobs, duration, readsGoal));
                 }
             }
@@ -52,18 +55,20 @@ public final class WaitingScenario implements Scenario {
         long heapWaiting;
         long threads;
         long start = System.nanoTime();
-        long deadline = duration.toMillis() * 3 + 300_000;
+        long deadline = deadlineMillis(duration);
         boolean allEnded;
         int completedBeforeSample;
+        long waitingAtSample;
         try (client) {
             client.start();
             client.submit(jobs, tally);
-            // all jobs waiting: every create has reached the emulator
-            while (!tally.await(50) && requests.update().creates() < jobs
+            // all jobs waiting: every create has reached the emulator (a job that failed may never create)
+            while (!tally.await(50) && requests.update().creates() < jobs - tally.failures()
                    && elapsedMillis(start) < deadline) {
                 // the latch is the wait: it ends early if every job ended
             }
             completedBeforeSample = tally.completedCount();
+            waitingAtSample = requests.creates() - completedBeforeSample - tally.failures();
             threads = Clients.threadsHeld(client, liveBefore);
             requests.update();
             heapWaiting = JvmProbe.heapAfterGc();
@@ -79,6 +84,8 @@ public final class WaitingScenario implements Scenario {
         List<Figure> f = new ArrayList<>();
         String a = client.approach();
         f.add(new Figure(name(), load, a, "jobs completed", tally.completedCount(), "", Goal.equalTo(jobs)));
+        f.add(new Figure(name(), load, a, "jobs waiting at once (at the sample)", waitingAtSample, "",
+                Goal.equalTo(jobs)));
         f.add(new Figure(name(), load, a, "failures (typed + untyped)", tally.typedFailures() + tally.untypedFailures(),
                 "", Goal.equalTo(0)));
         if (client instanceof EngineClient) {
@@ -96,6 +103,11 @@ public final class WaitingScenario implements Scenario {
             Progress.say("  " + tally.pending() + " jobs had not ended at the deadline");
         }
         return f;
+    }
+
+    /** How long a run may take: twice the job duration and 30 s; jobs not ended by then count as not completed. */
+    static long deadlineMillis(Duration jobDuration) {
+        return jobDuration.toMillis() * 2 + 30_000;
     }
 
     static long elapsedMillis(long startNanos) {
