@@ -26,9 +26,12 @@ final class Clients {
         return all(new JobSpec("http://localhost/v1", false, null, null, null, null, null, 0)).size();
     }
 
-    /** Threads the approach holds: the engine's by name, a baseline's as the growth of the JVM's live threads. */
-    static long threadsHeld(JobClient client, long liveBefore) {
+    /**
+     * Threads the approach holds: the engine's by name; for a baseline, the live threads that were not alive before
+     * it started (so that threads of an earlier run that end meanwhile do not count), the emulator's excluded.
+     */
+    static long threadsHeld(JobClient client, java.util.Set<Long> aliveBefore) {
         return client instanceof EngineClient ? JvmProbe.liveThreads(JvmProbe.ENGINE)
-                : JvmProbe.clientThreads() - liveBefore;
+                : JvmProbe.threadsStartedSince(aliveBefore);
     }
 }

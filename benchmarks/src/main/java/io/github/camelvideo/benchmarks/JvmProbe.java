@@ -58,6 +58,19 @@ public final class JvmProbe {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> name.test(t.getName())).count();
     }
 
+    /** The ids of the live threads. */
+    public static Set<Long> liveThreadIds() {
+        Set<Long> ids = new java.util.HashSet<>();
+        Thread.getAllStackTraces().keySet().forEach(t -> ids.add(t.getId()));
+        return ids;
+    }
+
+    /** Live threads, the emulator's excluded, whose id is not in {@code before}. */
+    public static long threadsStartedSince(Set<Long> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t.getId()) && !EMULATOR.test(t.getName())).count();
+    }
+
     /** Live threads that are not the emulator's. */
     public static long clientThreads() {
         return liveThreads(EMULATOR.negate());

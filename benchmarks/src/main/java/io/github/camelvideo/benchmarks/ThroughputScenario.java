@@ -52,7 +52,7 @@ public final class ThroughputScenario implements Scenario {
 
     private static JobSpec spec(VideoEmulator emulator, Path out) {
         return new JobSpec(emulator.baseUrl(), true, out, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(30), 50);
+                Duration.ofSeconds(30), Integer.getInteger("benchmark.maxConcurrentJobs", 50));
     }
 
     private List<Figure> run(VideoEmulator emulator, JobClient client, int jobs) throws Exception {
@@ -60,6 +60,7 @@ public final class ThroughputScenario implements Scenario {
         Progress.say("throughput: " + client.approach() + ", " + load);
         RequestCounter requests = new RequestCounter(emulator);
         JobTally tally = new JobTally(jobs);
+        long startedBefore = JvmProbe.threadsStarted();
         long emulatorCpu;
         long processCpu;
         double seconds;
@@ -88,6 +89,8 @@ public final class ThroughputScenario implements Scenario {
                 null));
         f.add(new Figure(name(), load, a, "client CPU per job", (processCpu - emulatorCpu) / 1e6 / Math.max(1, jobs),
                 "ms", null));
+        f.add(new Figure(name(), load, a, "threads started during the run (JVM)",
+                JvmProbe.threadsStarted() - startedBefore, "", null));
         f.add(new Figure(name(), load, a, "requests per job", (double) (requests.creates() + requests.statusReads()
                 + requests.downloads()) / jobs, "", null));
         return f;

@@ -49,7 +49,7 @@ public final class WaitingScenario implements Scenario {
         String load = jobs + " jobs";
         Progress.say("waiting: " + client.approach() + ", " + load);
         RequestCounter requests = new RequestCounter(emulator);
-        long liveBefore = JvmProbe.clientThreads();
+        java.util.Set<Long> aliveBefore = JvmProbe.liveThreadIds();
         long startedBefore = JvmProbe.threadsStarted();
         JobTally tally = new JobTally(jobs);
         long heapWaiting;
@@ -69,7 +69,7 @@ public final class WaitingScenario implements Scenario {
             }
             completedBeforeSample = tally.completedCount();
             waitingAtSample = requests.creates() - completedBeforeSample - tally.failures();
-            threads = Clients.threadsHeld(client, liveBefore);
+            threads = Clients.threadsHeld(client, aliveBefore);
             requests.update();
             heapWaiting = JvmProbe.heapAfterGc();
             allEnded = tally.await(Math.max(1, deadline - elapsedMillis(start)));
