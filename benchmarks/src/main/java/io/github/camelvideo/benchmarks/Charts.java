@@ -80,7 +80,10 @@ final class Charts {
             axis.setSmallestValue(Math.min(1, minPositive / 2));
             plot.setRangeAxis(axis);
         }
-        figures.stream().map(Figure::goal).filter(g -> g != null).findFirst().ifPresent(goal -> {
+        java.util.Set<Goal> goals = new java.util.HashSet<>();
+        figures.forEach(f -> goals.add(f.goal()));
+        // one line only when every load has the same goal (jobs completed = 1000, 5000… have none in common)
+        goals.stream().filter(g -> g != null && goals.size() == 1).findFirst().ifPresent(goal -> {
             ValueMarker marker = new ValueMarker(goal.threshold(), Color.RED, new java.awt.BasicStroke(1.5f));
             marker.setLabel("goal " + goal.text());
             marker.setLabelPaint(Color.RED);

@@ -13,6 +13,8 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class EngineClient implements JobClient {
 
+    private static final int SHUTDOWN_SECONDS = 5;
+
     private final JobSpec spec;
     private CamelContext context;
     private AsyncProducer producer;
@@ -46,6 +48,8 @@ public final class EngineClient implements JobClient {
     @Override
     public void start() throws Exception {
         context = new DefaultCamelContext();
+        // exchanges still waiting when a run ends are ended by the stop; a short grace period keeps runs short
+        context.getShutdownStrategy().setTimeout(SHUTDOWN_SECONDS);
         String uri = endpointUri();
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -71,11 +71,6 @@ public final class JvmProbe {
                 .filter(t -> !before.contains(t.getId()) && !EMULATOR.test(t.getName())).count();
     }
 
-    /** Live threads that are not the emulator's. */
-    public static long clientThreads() {
-        return liveThreads(EMULATOR.negate());
-    }
-
     /** Threads started in this JVM since it began, ended ones included. */
     public static long threadsStarted() {
         return THREADS.getTotalStartedThreadCount();

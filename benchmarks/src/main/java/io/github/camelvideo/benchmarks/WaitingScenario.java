@@ -59,6 +59,7 @@ public final class WaitingScenario implements Scenario {
         boolean allEnded;
         int completedBeforeSample;
         long waitingAtSample;
+        long notEnded;
         try (client) {
             client.start();
             client.submit(jobs, tally);
@@ -73,6 +74,7 @@ public final class WaitingScenario implements Scenario {
             requests.update();
             heapWaiting = JvmProbe.heapAfterGc();
             allEnded = tally.await(Math.max(1, deadline - elapsedMillis(start)));
+            notEnded = tally.pending();
         }
         double seconds = elapsedMillis(start) / 1000.0;
         requests.update();
@@ -86,6 +88,7 @@ public final class WaitingScenario implements Scenario {
         f.add(new Figure(name(), load, a, "jobs completed", tally.completedCount(), "", Goal.equalTo(jobs)));
         f.add(new Figure(name(), load, a, "jobs waiting at once (at the sample)", waitingAtSample, "",
                 Goal.equalTo(jobs)));
+        f.add(new Figure(name(), load, a, "jobs not ended by the deadline", notEnded, "", Goal.equalTo(0)));
         f.add(new Figure(name(), load, a, "failures (typed + untyped)", tally.typedFailures() + tally.untypedFailures(),
                 "", Goal.equalTo(0)));
         if (client instanceof EngineClient) {
@@ -100,7 +103,7 @@ public final class WaitingScenario implements Scenario {
         f.add(new Figure(name(), load, a, "status reads per job (max)", requests.maxReadsPerJob(), "", null));
         f.add(new Figure(name(), load, a, "wall time", seconds, "s", null));
         if (!allEnded) {
-            Progress.say("  " + tally.pending() + " jobs had not ended at the deadline");
+            Progress.say("  " + notEnded + " jobs had not ended at the deadline");
         }
         return f;
     }
