@@ -28,6 +28,16 @@ final class RequestLog {
                 .toList();
     }
 
+    /** Removes and returns the entries one by one, so an entry added meanwhile is either returned or kept. */
+    List<RecordedRequest> take() {
+        List<RecordedRequest> taken = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<Long, RecordedRequest> e = entries.pollFirstEntry(); e != null;
+                e = entries.pollFirstEntry()) {
+            taken.add(e.getValue());
+        }
+        return taken;
+    }
+
     void clear() {
         entries.clear();
     }

@@ -3,6 +3,7 @@ package io.github.camelvideo.emulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private VideoEmulator(Builder builder) throws IOException {
-        this.media = new MediaLibrary();
+        this.media = new MediaLibrary(builder.videoFile);
         this.extensions = new Toggle(builder.extensions);
         FaultHooks hooks = new FaultHooks() {
             @Override
@@ -195,6 +196,16 @@ public final class VideoEmulator implements AutoCloseable {
         return log.matching(method, pathRegex);
     }
 
+    /**
+     * Removes the recorded requests and returns them in arrival order. Unlike {@link #requests()}
+     * followed by {@link #clearRequests()}, no request is lost in between: one recorded meanwhile is
+     * either returned or kept for the next call. For clients that count requests over a long run
+     * without keeping every record in memory.
+     */
+    public List<RecordedRequest> takeRequests() {
+        return log.take();
+    }
+
     /** Forgets the recorded requests. */
     public void clearRequests() {
         log.clear();
@@ -253,6 +264,7 @@ public final class VideoEmulator implements AutoCloseable {
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
         private boolean extensions = true;
+        private Path videoFile;
 
         private Builder() {
         }
@@ -330,6 +342,17 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder extensions(boolean enabled) {
             this.extensions = enabled;
+            return this;
+        }
+
+        /**
+         * An MP4 served as the content of every video (OpenAI {@code /content}, Veo downloads and Cloud
+         * Storage outputs) instead of a rendering matching the request; default null renders. Meant for
+         * measuring downloads of files far larger than a rendering, e.g. 1 GiB. The file is read on each
+         * download, never loaded into memory, and is not deleted by {@link #close()}.
+         */
+        public Builder videoFile(Path mp4) {
+            this.videoFile = mp4;
             return this;
         }
 

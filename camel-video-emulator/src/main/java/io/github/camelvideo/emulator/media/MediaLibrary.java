@@ -59,6 +59,8 @@ public final class MediaLibrary implements AutoCloseable {
     private final ExecutorService renderPool;
     private final ConcurrentMap<String, CompletableFuture<Path>> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, FrameStore> frameStores = new ConcurrentHashMap<>();
+    /** A file served as every video instead of a rendering, or null. */
+    private final Path servedVideo;
 
     /**
      * Creates a library in a new temporary directory.
@@ -66,6 +68,18 @@ public final class MediaLibrary implements AutoCloseable {
      * @throws IOException if the directory cannot be created
      */
     public MediaLibrary() throws IOException {
+        this(null);
+    }
+
+    /**
+     * Creates a library in a new temporary directory that serves {@code servedVideo} as every video.
+     *
+     * @param servedVideo an MP4 returned by {@link #video(Footage)} for any footage (e.g. a very large file to
+     *        measure downloads), or null to render each video; the file is the caller's and is not deleted
+     * @throws IOException if the directory cannot be created
+     */
+    public MediaLibrary(Path servedVideo) throws IOException {
+        this.servedVideo = servedVideo;
         this.directory = Files.createTempDirectory("camel-video-emulator-");
         AtomicInteger counter = new AtomicInteger();
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
@@ -102,6 +116,9 @@ public final class MediaLibrary implements AutoCloseable {
      * @throws IOException if rendering or joining failed or was interrupted
      */
     public Path video(Footage footage) throws IOException {
+        if (servedVideo != null) {
+            return servedVideo;
+        }
         return await(future(footage));
     }
 
