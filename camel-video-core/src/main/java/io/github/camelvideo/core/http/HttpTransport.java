@@ -17,6 +17,7 @@ import io.github.camelvideo.core.job.AsyncPermits;
 public final class HttpTransport {
 
     private final HttpClient client;
+    private final Executor executor;
     private final AsyncPermits permits;
     private final Duration requestTimeout;
 
@@ -31,6 +32,7 @@ public final class HttpTransport {
         // redirects are never followed by the client: downloads follow them themselves, so that credentials
         // are not sent on to another host
         this.client = build(executor, connectTimeout);
+        this.executor = executor;
         this.permits = new AsyncPermits(maxConcurrentRequests, executor);
         this.requestTimeout = requestTimeout;
     }
@@ -50,7 +52,16 @@ public final class HttpTransport {
         return HttpRequest.newBuilder().timeout(requestTimeout);
     }
 
-    /** Sends a request once, without retrying and without following redirects. */
+    /**
+     * Sends a request once, without retrying and without following redirects. The returned stage completes on the
+     * transport's executor, so every continuation attached to it (status checks, JSON parsing, the next poll's
+     * scheduling) runs on the engine's threads.
+     * <p>
+     * The JDK client itself completes {@code sendAsync} by way of {@code CompletableFuture}'s default executor (a
+     * fixed step inside {@code HttpClientImpl}); on a machine whose common pool has fewer than two threads that is a
+     * short-lived thread per response, which only forwards the response to this transport's executor. No work of
+     * this project runs there.
+     */
     public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return permits.acquire().thenCompose(held -> {
             CompletableFuture<HttpResponse<T>> call;
@@ -60,7 +71,7 @@ public final class HttpTransport {
                 permits.release();
                 return CompletableFuture.failedFuture(e);
             }
-            return call.whenComplete((r, e) -> permits.release());
+            return call.whenCompleteAsync((r, e) -> permits.release(), executor);
         });
     }
 }

@@ -47,6 +47,19 @@ public final class AsyncPermits {
         }
     }
 
+    /**
+     * Withdraws a caller that no longer wants the permit it waits for (its deadline passed).
+     *
+     * @param waiter a stage {@link #acquire()} returned
+     * @return {@code true} if it was still waiting and is now withdrawn; {@code false} if a permit was already given
+     *         to it, which the caller then holds and must release
+     */
+    public boolean abandon(CompletionStage<Void> waiter) {
+        synchronized (this) {
+            return waiters.remove(waiter);
+        }
+    }
+
     /** Gives a permit back, waking the oldest waiter if any. */
     public void release() {
         if (limit <= 0) {
