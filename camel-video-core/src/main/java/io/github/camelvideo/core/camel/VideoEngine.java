@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -122,6 +123,36 @@ public final class VideoEngine {
     /** The pool that runs due timers and on which routes continue after a job completes. */
     public ExecutorService workerExecutor() {
         return workerExecutor;
+    }
+
+    /**
+     * The most threads each of the engine's pools has run at once since it started (the JDK HTTP client's selector
+     * thread is not counted: it is one per engine).
+     */
+    public EngineThreads largestThreads() {
+        return new EngineThreads(largest(schedulerExecutor), largest(httpExecutor), largest(workerExecutor));
+    }
+
+    private static int largest(ExecutorService pool) {
+        if (pool instanceof SizedScheduledExecutorService sized) {
+            return sized.getScheduledThreadPoolExecutor().getLargestPoolSize();
+        }
+        return pool instanceof ThreadPoolExecutor tpe ? tpe.getLargestPoolSize() : -1;
+    }
+
+    /**
+     * Thread counts of an engine's pools.
+     *
+     * @param timer  the timer thread
+     * @param http   threads running HTTP work and response handling
+     * @param worker threads running due timers and routes
+     */
+    public record EngineThreads(int timer, int http, int worker) {
+
+        /** All of them. */
+        public int total() {
+            return timer + http + worker;
+        }
     }
 
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
