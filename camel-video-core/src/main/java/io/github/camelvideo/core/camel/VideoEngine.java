@@ -51,7 +51,9 @@ public final class VideoEngine {
         this.schedulerExecutor = timer(manager, owner, name + "Scheduler");
         this.httpExecutor = fixedPool(manager, owner, name + "Http", settings.httpThreads());
         this.workerExecutor = fixedPool(manager, owner, name + "Worker", settings.workerThreads());
-        this.scheduler = new ExecutorJobScheduler(schedulerExecutor, workerExecutor);
+        // due timers go to the HTTP pool, which runs only the engine's own non-blocking code: routes continue on
+        // the worker pool and may block there (a slow upload), which must not delay polls and timeouts
+        this.scheduler = new ExecutorJobScheduler(schedulerExecutor, httpExecutor);
         this.http = new HttpTransport(httpExecutor, settings.maxConnections(), settings.connectTimeout(),
                 settings.requestTimeout());
         this.tracker = new JobTracker(scheduler);
@@ -120,7 +122,7 @@ public final class VideoEngine {
         return storyboards;
     }
 
-    /** The pool that runs due timers and on which routes continue after a job completes. */
+    /** The pool on which routes continue after a job completes, so HTTP threads are never used for routing. */
     public ExecutorService workerExecutor() {
         return workerExecutor;
     }
@@ -144,8 +146,8 @@ public final class VideoEngine {
      * Thread counts of an engine's pools.
      *
      * @param timer  the timer thread
-     * @param http   threads running HTTP work and response handling
-     * @param worker threads running due timers and routes
+     * @param http   threads running due timers, HTTP work and response handling
+     * @param worker threads on which routes continue
      */
     public record EngineThreads(int timer, int http, int worker) {
 

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link JobScheduler} on one timer thread and the system clock. The timer only keeps time: when a task falls due
- * it is handed to the engine's worker executor, so polls, JSON and routing never run on the timer thread and a slow
- * task cannot delay the timers behind it.
+ * it is handed to one of the engine's pools, so polls and JSON never run on the timer thread and a slow task cannot
+ * delay the timers behind it.
  * <p>
  * The timer executor must have an unbounded queue (a {@link java.util.concurrent.ScheduledThreadPoolExecutor} does,
  * unless wrapped with a size limit), and so must the hand-off executor: waiting jobs are timers, and a bounded queue

@@ -34,7 +34,7 @@ class VideoEngineTest {
     }
 
     @Test
-    void twentyThousandTimersAreAllAcceptedAndRunOnTheWorkerPool() throws InterruptedException {
+    void twentyThousandTimersAreAllAcceptedAndRunOffTheTimerThread() throws InterruptedException {
         int timers = 20_000;
         CountDownLatch ran = new CountDownLatch(timers);
         Set<String> threads = ConcurrentHashMap.newKeySet();
@@ -45,7 +45,7 @@ class VideoEngineTest {
             }, Duration.ofMillis(i % 50));
         }
         assertThat(ran.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("testWorker"));
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("testHttp"));
     }
 
     @Test
