@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A counting semaphore whose {@link #acquire()} never blocks: when no permit is free the caller gets a stage that
@@ -76,7 +77,11 @@ public final class AsyncPermits {
                 return;
             }
         }
-        handOff.execute(() -> next.complete(null));
+        try {
+            handOff.execute(() -> next.complete(null));
+        } catch (RejectedExecutionException stopping) {
+            next.complete(null); // the pool is stopping: the waiter must still learn it holds the permit
+        }
     }
 
     /** Number of callers waiting for a permit. */

@@ -100,7 +100,7 @@ public final class VideoJobRunner {
     private CompletionStage<Void> admitted(VideoProvider<?> provider, AsyncPermits admission, JobOptions options,
                                            Instant startedAt) {
         CompletableFuture<Void> slot = admission.acquire().toCompletableFuture();
-        if (slot.isDone() || !options.waitForCompletion()) {
+        if (slot.isDone()) {
             return slot;
         }
         Duration timeout = options.pollPolicy().timeout();
