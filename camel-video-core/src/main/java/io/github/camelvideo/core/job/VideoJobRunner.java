@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.download.DownloadedFile;
@@ -71,14 +72,23 @@ public final class VideoJobRunner {
             }
         };
         return admitted(provider, admission, options, startedAt)
-                .thenCompose(held -> runAdmitted(provider, request, options, store, cost, tracking, startedAt)
-                        .whenComplete((o, e) -> admission.release()))
+                .thenCompose(held -> started(() -> runAdmitted(provider, request, options, store, cost, tracking,
+                        startedAt)).whenComplete((o, e) -> admission.release()))
                 .handle((outcome, error) -> {
                     if (error != null) {
                         throw typed(provider.name(), submitted.get(), error);
                     }
                     return outcome;
                 });
+    }
+
+    /** The stage a step returns, or its failure as a stage when it throws, so that the slot is released. */
+    private static <T> CompletionStage<T> started(Supplier<CompletionStage<T>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

@@ -2,11 +2,13 @@ package io.github.camelvideo.core.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.download.VideoDownloader;
+import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.poll.ManualScheduler;
@@ -67,6 +69,32 @@ class VideoJobRunnerTest {
         assertThat(provider.submits).hasValue(1);
         assertThat(oneAtATime.waiting()).isZero();
         assertThat(oneAtATime.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aStepThatThrowsEndsTheJobTypedAndFreesItsSlot() {
+        JobStore broken = new JobStore() {
+            @Override
+            public Optional<JobRecord> find(String key) {
+                throw new IllegalStateException("store unavailable");
+            }
+
+            @Override
+            public void put(String key, JobRecord record) {
+            }
+
+            @Override
+            public void remove(String key) {
+            }
+        };
+        JobOptions keyed = new JobOptions(true, false, Path.of("target"), null, null, oneMinute.pollPolicy(), "k");
+        CompletableFuture<JobOutcome> result = runner.run(provider, new FakeProvider.Request("m", 4, "1x1"), keyed,
+                oneAtATime, broken, null, JobListener.NONE).toCompletableFuture();
+
+        assertThat(failure(result)).isInstanceOf(VideoException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(oneAtATime.inUse()).isZero();
+        assertThat(provider.submits).hasValue(0);
     }
 
     private CompletableFuture<JobOutcome> run() {
