@@ -3,9 +3,10 @@ package io.github.camelvideo.core.camel;
 import java.time.Duration;
 
 /**
- * Thread and connection limits of an engine.
+ * Thread and connection limits of an engine. The engine runs {@code 1 + httpThreads + workerThreads} threads of its
+ * own (14 with the defaults, whatever the number of CPUs or waiting jobs) plus the JDK HTTP client's selector thread.
  *
- * @param httpThreads         threads running HTTP work and response handling
+ * @param httpThreads         threads running due polls, HTTP work and response handling
  * @param workerThreads       threads on which routes continue after a job completes
  * @param maxConnections      cap on concurrent HTTP requests, and so on open connections
  * @param connectTimeout      time allowed to open a connection
