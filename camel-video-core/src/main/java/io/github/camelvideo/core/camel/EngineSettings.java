@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Thread and connection limits of an engine. The engine runs {@code 1 + httpThreads + workerThreads} threads of its
- * own (14 with the defaults, whatever the number of CPUs or waiting jobs) plus the JDK HTTP client's selector thread.
+ * own plus the JDK HTTP client's selector thread: 14 with the defaults, whatever the number of CPUs or waiting jobs.
  *
  * @param httpThreads         threads running due polls, HTTP work and response handling
  * @param workerThreads       threads on which routes continue after a job completes
