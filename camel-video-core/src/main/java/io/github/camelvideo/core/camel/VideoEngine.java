@@ -25,8 +25,8 @@ import io.github.camelvideo.core.storyboard.StoryboardRunner;
 /**
  * The job engine of one component instance: a fixed set of threads from Camel's {@link ExecutorServiceManager} shared
  * by every endpoint and every waiting job. The number of threads depends neither on how many jobs wait nor on the
- * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads, plus the JDK HTTP client's one
- * selector thread, 14 in all.
+ * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads, plus the HTTP client's I/O thread and
+ * its connection dispatcher, 15 in all.
  * <p>
  * No queue of the engine is bounded, so a burst of jobs or continuations is never rejected: a waiting job is one
  * timer in the timer's unbounded delay queue (Camel's default thread pool profile would cap it at 1,000 tasks), and
@@ -128,8 +128,8 @@ public final class VideoEngine {
     }
 
     /**
-     * The most threads each of the engine's pools has run at once since it started (the JDK HTTP client's selector
-     * thread is not counted: it is one per engine).
+     * The most threads each of the engine's pools has run at once since it started (the HTTP client's own I/O and
+     * dispatcher threads, two per engine, are not counted).
      */
     public EngineThreads largestThreads() {
         return new EngineThreads(largest(schedulerExecutor), largest(httpExecutor), largest(workerExecutor));
@@ -160,6 +160,7 @@ public final class VideoEngine {
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
     public void stop() {
         tracker.shutdown();
+        http.close();
         ExecutorServiceManager manager = context.getExecutorServiceManager();
         manager.shutdownNow(schedulerExecutor);
         manager.shutdown(httpExecutor);
