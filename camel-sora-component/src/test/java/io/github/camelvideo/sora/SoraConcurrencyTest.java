@@ -3,7 +3,7 @@ package io.github.camelvideo.sora;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,37 +13,50 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelvideo.core.camel.VideoEngine;
+import io.github.camelvideo.core.error.VideoException;
+import io.github.camelvideo.core.testing.TestClock;
 import io.github.camelvideo.emulator.VideoEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * 500 jobs wait at once; the threads that serve them are a fixed set, so the number of live threads does not grow
- * with the number of waiting jobs.
+ * Thousands of jobs wait at once on the engine's fixed pools. The emulator's clock is paused while the jobs are
+ * submitted, so every one of them is provably waiting at the same time (the tracker counts them), whatever the
+ * machine's speed; then the clock moves past the jobs' duration and all of them complete.
  */
 class SoraConcurrencyTest extends SoraTestSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(SoraConcurrencyTest.class);
-    private static final int JOBS = 500;
+    private static final TestClock CLOCK = new TestClock();
 
-    /** Jobs of 6 s, long enough to observe all 500 waiting at once; polls once a second as the server hints. */
+    /** Jobs of 10 s on a clock the test moves; the server asks for a poll every 4 s. */
     @BeforeAll
-    static void slowerEmulator() throws IOException {
+    static void emulatorOnATestClock() throws IOException {
         emulator.close();
-        emulator = VideoEmulator.builder().jobDuration(Duration.ofSeconds(6)).pollAfterMs(1000).start();
+        emulator = VideoEmulator.builder().jobDuration(Duration.ofSeconds(10)).pollAfterMs(4000).clock(CLOCK)
+                .start();
+    }
+
+    @AfterEach
+    void clockRunsAgain() {
+        CLOCK.resume();
     }
 
     @Override
     void configure(SoraConfiguration c) {
         super.configure(c);
         c.setMaxConcurrentJobs(0);
-        c.setPollMaxInterval(2000);
+        c.setPollInitialDelay(3000);
+        c.setPollMaxInterval(4000);
+        c.setTimeout(300_000); // far beyond the test: a slow machine must not turn waits into timeouts
     }
 
     @Override
@@ -51,41 +64,57 @@ class SoraConcurrencyTest extends SoraTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:many").routeId("many").to("sora:textToVideo?seconds=4&size=720x1280");
+                from("direct:status").routeId("status").to("sora:textToVideo?seconds=4&size=720x1280&download=false");
+                from("direct:files").routeId("files").to("sora:textToVideo?seconds=4&size=720x1280");
             }
         };
     }
 
     @Test
-    void fiveHundredWaitingJobsNeedNoMoreThreadsThanOne() throws Exception {
-        AsyncProducer producer = context.getEndpoint("direct:many").createAsyncProducer();
-        producer.start();
+    void fiveThousandJobsWaitAtOnceAndAllComplete() throws Exception {
+        List<Exchange> finished = waitAtOnceThenComplete("direct:status", 5_000);
+        assertThat(finished).allSatisfy(e -> assertThat(e.getMessage().getHeader(SoraConstants.STATUS))
+                .isEqualTo("completed"));
+    }
 
-        // one job first, so every pool has started the threads it will ever start
-        runJobs(producer, 1, new ConcurrentLinkedQueue<>()).await(30, TimeUnit.SECONDS);
-        long threadsWithOneJob = liveThreads();
-        long componentThreadsWithOneJob = componentThreads();
+    @Test
+    void fiveHundredWaitingJobsAllDownloadTheirFile() throws Exception {
+        List<Exchange> finished = waitAtOnceThenComplete("direct:files", 500);
+        assertThat(finished).allSatisfy(e -> assertThat(e.getMessage().getBody(File.class)).exists());
+    }
+
+    private List<Exchange> waitAtOnceThenComplete(String uri, int jobs) throws Exception {
+        VideoEngine engine = context.getComponent("sora", SoraComponent.class).engine();
+        AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
+        producer.start();
+        CLOCK.pause();
 
         ConcurrentLinkedQueue<Exchange> finished = new ConcurrentLinkedQueue<>();
-        CountDownLatch all = runJobs(producer, JOBS, finished);
+        CountDownLatch all = runJobs(producer, jobs, finished);
+        await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> engine.tracker().waiting() + finished.size() >= jobs);
+        assertThat(finished).as("nothing ends while the clock stands").isEmpty();
+        assertThat(engine.tracker().waiting()).as("every job waits at the same time").isEqualTo(jobs);
 
-        await().atMost(60, TimeUnit.SECONDS)
-                .until(() -> emulator.requests("POST", "/v1/videos").size() >= JOBS + 1);
-        long threadsWithManyJobs = liveThreads();
-        long componentThreadsWithManyJobs = componentThreads();
+        CLOCK.advance(Duration.ofSeconds(11));
+        assertThat(all.await(180, TimeUnit.SECONDS)).as("all jobs completed").isTrue();
 
-        LOG.info("Live threads: {} with 1 job, {} with {} waiting; component threads: {} and {}", threadsWithOneJob,
-                threadsWithManyJobs, JOBS, componentThreadsWithOneJob, componentThreadsWithManyJobs);
-        assertThat(all.await(120, TimeUnit.SECONDS)).as("all jobs completed").isTrue();
-        assertThat(finished).hasSize(JOBS).allSatisfy(e -> {
-            assertThat(e.getException()).isNull();
-            assertThat(e.getMessage().getBody(File.class)).exists();
-        });
-        assertThat(componentThreadsWithManyJobs).isEqualTo(componentThreadsWithOneJob)
-                .isLessThanOrEqualTo(1 + 4 + 8);
-        // a thread per waiting job would add 500; allow a couple of JDK housekeeping threads
-        assertThat(threadsWithManyJobs - threadsWithOneJob).isLessThanOrEqualTo(2);
+        List<Exchange> done = List.copyOf(finished);
+        long untyped = done.stream().filter(e -> e.getException() != null)
+                .filter(e -> !(e.getException() instanceof VideoException)).count();
+        assertThat(untyped).as("untyped failures").isZero();
+        assertThat(done).hasSize(jobs).allSatisfy(e -> assertThat(e.getException()).isNull());
+        assertThat(engine.tracker().waiting()).isZero();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> context.getInflightRepository().size() == 0);
+        assertThat(emulator.requests("POST", "/v1/videos")).as("one create per job").hasSize(jobs);
+
+        VideoEngine.EngineThreads threads = engine.largestThreads();
+        LOG.info("{} jobs waited at once on engine threads {}", jobs, threads);
+        assertThat(threads.timer()).isEqualTo(1);
+        assertThat(threads.http()).isLessThanOrEqualTo(4);
+        assertThat(threads.worker()).isLessThanOrEqualTo(8);
         producer.stop();
+        return done;
     }
 
     private CountDownLatch runJobs(AsyncProducer producer, int n, ConcurrentLinkedQueue<Exchange> finished) {
@@ -99,18 +128,5 @@ class SoraConcurrencyTest extends SoraTestSupport {
             });
         }
         return latch;
-    }
-
-    /** Live threads of this JVM except the emulator's, which stands in for the remote provider. */
-    private static long liveThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !t.getName().startsWith("video-emulator")).count();
-    }
-
-    /** Threads of the component's engine (Camel names them after their pool). */
-    private static long componentThreads() {
-        Thread[] array = new Thread[Thread.activeCount() * 2];
-        int n = Thread.enumerate(array);
-        return Arrays.stream(array, 0, n).filter(t -> t.getName().contains("Sora")).count();
     }
 }

@@ -125,6 +125,19 @@ class SoraFailuresTest extends SoraTestSupport {
     }
 
     @Test
+    void aRetryAfterPastTheDeadlineIsNotCutShortTheJobTimesOutWithItsId() {
+        emulator.faults().rateLimit("GET", "/v1/videos/[^/]+", 1, 5);
+        Exchange result = send("sora:textToVideo?timeout=2500", "A prompt");
+
+        Throwable e = failureOf(result);
+        assertThat(e).isInstanceOf(VideoJobTimeoutException.class);
+        String id = result.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class);
+        assertThat(((VideoJobTimeoutException) e).getJobId()).isNotNull().isEqualTo(id);
+        // the 429 asked for 5 s, only 2.5 s were allowed in all: no status read went out after it
+        assertThat(emulator.requests("GET", "/v1/videos/[^/]+")).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
     void downloadOfAnUnfinishedVideoIsRefusedClearly() {
         emulator.faults().neverFinishJobs(1);
         String id = send("sora:textToVideo?waitForCompletion=false", "A prompt").getMessage()

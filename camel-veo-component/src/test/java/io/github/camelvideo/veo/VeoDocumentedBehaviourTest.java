@@ -94,6 +94,7 @@ class VeoDocumentedBehaviourTest extends VeoTestSupport {
 
     @Test
     void anOperationStartedWithoutWaitingIsFetchedAndDownloadedLater() {
+        CLOCK.pause(); // the operation stays running until the clock moves
         Exchange started = send("veo:textToVideo?waitForCompletion=false&durationSeconds=4", PROMPT);
 
         assertThat(started.getException()).isNull();
@@ -106,6 +107,7 @@ class VeoDocumentedBehaviourTest extends VeoTestSupport {
         Throwable early = failureOf(send("veo:downloadVideo", null, VeoConstants.OPERATION_NAME, name));
         assertThat(early).isInstanceOf(VideoRequestInvalidException.class).hasMessageContaining("'running'");
 
+        CLOCK.advance(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Exchange now = send("veo:getOperation", null, VeoConstants.OPERATION_NAME, name);
             return "succeeded".equals(now.getMessage().getHeader(VeoConstants.STATUS));

@@ -121,6 +121,7 @@ class VeoGeminiTest extends VeoTestSupport {
 
     @Test
     void withoutWaitingTheRouteGetsTheOperationThenFollowsAndDownloadsIt() throws Exception {
+        CLOCK.pause(); // the job stays running until the clock moves
         Exchange submitted = send("veo:textToVideo?waitForCompletion=false", "Rain on a window");
         assertThat(submitted.getException()).isNull();
         VeoJob job = submitted.getMessage().getBody(VeoJob.class);
@@ -131,6 +132,7 @@ class VeoGeminiTest extends VeoTestSupport {
         Exchange running = send("veo:downloadVideo", null, VeoConstants.OPERATION_NAME, name);
         assertThat(failureOf(running)).hasMessageContaining("status is 'running'");
 
+        CLOCK.advance(Duration.ofSeconds(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> send("veo:getOperation", null,
                 VeoConstants.OPERATION_NAME, name).getMessage().getBody(VeoJob.class).done());
         Exchange downloaded = send("veo:downloadVideo", null, VeoConstants.OPERATION_NAME, name);

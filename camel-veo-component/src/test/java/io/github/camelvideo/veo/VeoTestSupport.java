@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.github.camelvideo.core.testing.VideoRouteTestSupport;
+import io.github.camelvideo.core.testing.TestClock;
 import io.github.camelvideo.emulator.VideoEmulator;
 
 /**
@@ -25,9 +26,12 @@ abstract class VeoTestSupport extends VideoRouteTestSupport {
 
     static VideoEmulator emulator;
 
+    /** The emulator's clock: a test pauses it to keep a job running for as long as it needs. */
+    static final TestClock CLOCK = new TestClock();
+
     @BeforeAll
     static void startEmulator() throws IOException {
-        emulator = VideoEmulator.builder().jobDuration(Duration.ofMillis(400)).apiKey(API_KEY)
+        emulator = VideoEmulator.builder().jobDuration(Duration.ofMillis(400)).apiKey(API_KEY).clock(CLOCK)
                 .accessToken(ACCESS_TOKEN).start();
     }
 
@@ -38,6 +42,7 @@ abstract class VeoTestSupport extends VideoRouteTestSupport {
 
     @BeforeEach
     void resetEmulator() {
+        CLOCK.resume();
         emulator.faults().reset();
         emulator.clearRequests();
     }

@@ -80,8 +80,9 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private String size;
     /**
-     * Total time a job may take from submission to a final state. When it passes, the exchange fails with
-     * VideoJobTimeoutException, which keeps the job id so the job can be fetched later. The option is a long type.
+     * Total time an exchange waits for its job: the queue for a maxConcurrentJobs slot, the submission, the polls
+     * and the download. When it passes, the exchange fails with VideoJobTimeoutException, which keeps the job id
+     * (when the job was submitted) so the job can be fetched later. The option is a long type.
      */
     private Long timeout = 1200000L;
     /**
@@ -101,7 +102,8 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private Boolean autowiredEnabled = true;
     /**
-     * Threads running HTTP work for all endpoints. Independent of the number of waiting jobs.
+     * Threads running due polls, HTTP work and response handling for all endpoints. Independent of the number of
+     * waiting jobs.
      */
     private Integer httpThreads = 4;
     /**

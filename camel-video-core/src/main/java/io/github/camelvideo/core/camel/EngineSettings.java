@@ -3,13 +3,15 @@ package io.github.camelvideo.core.camel;
 import java.time.Duration;
 
 /**
- * Thread and connection limits of an engine.
+ * Thread and connection limits of an engine. The engine runs {@code 1 + httpThreads + workerThreads} threads of its
+ * own plus the HTTP client's I/O and connection dispatcher threads: 15 with the defaults, whatever the number of
+ * CPUs or waiting jobs.
  *
- * @param httpThreads         threads running HTTP work and response handling
+ * @param httpThreads         threads running due polls, HTTP work and response handling
  * @param workerThreads       threads on which routes continue after a job completes
  * @param maxConnections      cap on concurrent HTTP requests, and so on open connections
  * @param connectTimeout      time allowed to open a connection
- * @param requestTimeout      time allowed for a response to begin
+ * @param requestTimeout      time allowed for a response to begin, and the longest silence while it streams
  * @param maxSubmitAttempts   create calls allowed when the first certainly was not accepted
  * @param maxDownloadResumes  times a lost download connection is resumed
  */

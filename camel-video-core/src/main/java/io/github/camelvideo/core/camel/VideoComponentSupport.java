@@ -25,7 +25,8 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Metadata(label = "advanced", description = "Prices per second by model and size or resolution, for the cost"
                                                 + " estimate header. Default: built-in list prices.")
     private PriceTable priceTable;
-    @Metadata(label = "advanced", defaultValue = "4", description = "Threads running HTTP work for all endpoints."
+    @Metadata(label = "advanced", defaultValue = "4", description = "Threads running due polls, HTTP work and"
+                                                                     + " response handling for all endpoints."
                                                                      + " Independent of the number of waiting jobs.")
     private int httpThreads = 4;
     @Metadata(label = "advanced", defaultValue = "8", description = "Threads on which routes continue after a job"
@@ -125,7 +126,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         return httpThreads;
     }
 
-    /** Threads running HTTP work for all endpoints. */
+    /** Threads running due polls, HTTP work and response handling for all endpoints. */
     public void setHttpThreads(int httpThreads) {
         this.httpThreads = httpThreads;
     }

@@ -50,9 +50,10 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "The longest interval between two polls; also the cap on server poll hints.")
     private long pollMaxInterval = 30000;
     @UriParam(defaultValue = "1200000", javaType = "java.time.Duration",
-              description = "Total time a job may take from submission to a final state. When it passes, the"
-                            + " exchange fails with VideoJobTimeoutException, which keeps the job id so the job"
-                            + " can be fetched later.")
+              description = "Total time an exchange waits for its job: the queue for a maxConcurrentJobs slot,"
+                            + " the submission, the polls and the download. When it passes, the exchange fails"
+                            + " with VideoJobTimeoutException, which keeps the job id (when the job was submitted)"
+                            + " so the job can be fetched later.")
     private long timeout = 1_200_000;
     @UriParam(defaultValue = "50", description = "The most jobs this endpoint runs at once. Further exchanges wait"
                                                  + " in a queue, holding no thread, until a job finishes. 0 means"
@@ -143,7 +144,7 @@ public abstract class VideoJobConfiguration implements Cloneable {
         return timeout;
     }
 
-    /** Total time a job may take from submission to a final state. */
+    /** Total time an exchange waits for its job, the queue for a slot and the download included. */
     public void setTimeout(long timeout) {
         this.timeout = timeout;
     }

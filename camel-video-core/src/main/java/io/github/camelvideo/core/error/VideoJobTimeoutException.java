@@ -17,6 +17,21 @@ public class VideoJobTimeoutException extends VideoException {
         this.lastStatus = lastStatus;
     }
 
+    private VideoJobTimeoutException(String message, String provider, String lastStatus) {
+        super(message, provider, null, null, true, null);
+        this.lastStatus = lastStatus;
+    }
+
+    /**
+     * The timeout passed while the job still waited for a {@code maxConcurrentJobs} slot: nothing was submitted, so
+     * nothing was paid and there is no job id.
+     */
+    public static VideoJobTimeoutException beforeSubmission(String provider, Duration timeout) {
+        return new VideoJobTimeoutException("No video job was started within " + timeout
+                                            + ": it was still waiting for a free maxConcurrentJobs slot; nothing"
+                                            + " was submitted", provider, "not submitted");
+    }
+
     /** The last status seen before the deadline. */
     public String getLastStatus() {
         return lastStatus;

@@ -1,47 +1,90 @@
 package io.github.camelvideo.core.http;
 
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.DefaultThreadFactory;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
 import io.github.camelvideo.core.job.AsyncPermits;
 
 /**
- * Asynchronous HTTP for every provider: one JDK {@link HttpClient} on an explicit executor, with an explicit cap on
- * concurrent requests (and so on open connections). Requests beyond the cap wait in a queue without holding a thread.
+ * Asynchronous HTTP for every provider, with an explicit cap on concurrent requests (and so on open connections).
+ * Requests beyond the cap wait in a queue without holding a thread. Callers build JDK {@link HttpRequest}s and read
+ * responses through JDK {@link HttpResponse.BodyHandler}s; the exchange itself runs on Apache HttpClient 5's
+ * non-blocking I/O reactor (one I/O thread and one connection dispatcher thread per transport), and every response
+ * is handed to the transport's executor before anything else sees it.
+ * <p>
+ * Not the JDK client: its {@code sendAsync} always passes a response on through {@code CompletableFuture}'s default
+ * executor, which on a machine with fewer than 3 CPUs starts a new thread per response.
  */
-public final class HttpTransport {
+public final class HttpTransport implements AutoCloseable {
 
-    private final HttpClient client;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final CloseableHttpAsyncClient client;
+    private final Executor executor;
     private final AsyncPermits permits;
     private final Duration requestTimeout;
 
     /**
-     * @param executor              runs the client's asynchronous work and response handling
+     * @param executor              runs the response handling: every stage this transport returns completes there
      * @param maxConcurrentRequests cap on requests in flight at once
      * @param connectTimeout        time allowed to open a connection
-     * @param requestTimeout        time allowed for a response to begin (downloads: for the headers)
+     * @param requestTimeout        time allowed for a response to begin, and the longest silence while it streams
      */
     public HttpTransport(Executor executor, int maxConcurrentRequests, Duration connectTimeout,
                          Duration requestTimeout) {
-        // redirects are never followed by the client: downloads follow them themselves, so that credentials
-        // are not sent on to another host
-        this.client = build(executor, connectTimeout);
+        this.executor = executor;
         this.permits = new AsyncPermits(maxConcurrentRequests, executor);
         this.requestTimeout = requestTimeout;
+        this.client = build(Math.max(1, maxConcurrentRequests), connectTimeout);
+        client.start();
     }
 
-    private static HttpClient build(Executor executor, Duration connectTimeout) {
-        return HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/1.1 everywhere: predictable connection use, and plain-HTTP test servers need no upgrade dance
-                .version(HttpClient.Version.HTTP_1_1)
+    private static CloseableHttpAsyncClient build(int maxConnections, Duration connectTimeout) {
+        String name = "video-http-" + INSTANCES.incrementAndGet();
+        return HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout)).build())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setThreadFactory(new DefaultThreadFactory(name, true))
+                // HTTP/1.1 everywhere: predictable connection use, and plain-HTTP test servers need no upgrade
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                // redirects are never followed (downloads follow them themselves, so that credentials are not
+                // sent on to another host) and nothing is retried here: whether a paid call may be sent again
+                // is the engine's decision
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
                 .build();
     }
 
@@ -50,17 +93,87 @@ public final class HttpTransport {
         return HttpRequest.newBuilder().timeout(requestTimeout);
     }
 
-    /** Sends a request once, without retrying and without following redirects. */
+    /**
+     * Sends a request once, without retrying and without following redirects. The returned stage completes on the
+     * transport's executor, so every continuation attached to it (status checks, JSON parsing, the next poll's
+     * scheduling) runs on the engine's threads.
+     */
     public <T> CompletionStage<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         return permits.acquire().thenCompose(held -> {
-            CompletableFuture<HttpResponse<T>> call;
+            CompletableFuture<HttpResponse<T>> call = new CompletableFuture<>();
             try {
-                call = client.sendAsync(request, handler);
+                JdkRequests.body(request).thenAccept(body -> execute(request, body, handler, call))
+                        .exceptionally(e -> {
+                            call.completeExceptionally(e);
+                            return null;
+                        });
             } catch (RuntimeException e) {
-                permits.release();
-                return CompletableFuture.failedFuture(e);
+                call.completeExceptionally(e);
             }
             return call.whenComplete((r, e) -> permits.release());
         });
+    }
+
+    private <T> void execute(HttpRequest request, byte[] body, HttpResponse.BodyHandler<T> handler,
+                             CompletableFuture<HttpResponse<T>> call) {
+        HttpClientContext context = HttpClientContext.create();
+        Timeout timeout = Timeout.of(request.timeout().orElse(requestTimeout));
+        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build());
+        client.execute(JdkRequests.producer(request, body), new JdkBodyConsumer<>(request, handler), null, context,
+                new FutureCallback<HttpResponse<T>>() {
+                    @Override
+                    public void completed(HttpResponse<T> response) {
+                        onExecutor(() -> call.complete(response));
+                    }
+
+                    @Override
+                    public void failed(Exception error) {
+                        Exception mapped = jdkStyle(error);
+                        onExecutor(() -> call.completeExceptionally(mapped));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        onExecutor(() -> call.completeExceptionally(new IOException("request cancelled")));
+                    }
+                });
+    }
+
+    private void onExecutor(Runnable completion) {
+        try {
+            executor.execute(completion);
+        } catch (RejectedExecutionException stopping) {
+            completion.run(); // the engine is stopping: complete here rather than never
+        }
+    }
+
+    /**
+     * Failures as the JDK client reports them, which the engine's retry rules know: a connection that could not be
+     * opened is a {@link ConnectException} (certainly not sent), a response that did not come in time an
+     * {@link HttpTimeoutException}.
+     */
+    static Exception jdkStyle(Exception error) {
+        if (error instanceof ConnectTimeoutException) {
+            HttpConnectTimeoutException e = new HttpConnectTimeoutException(error.getMessage());
+            e.initCause(error);
+            return e;
+        }
+        if (error instanceof UnknownHostException) {
+            ConnectException e = new ConnectException("Unknown host: " + error.getMessage());
+            e.initCause(error);
+            return e;
+        }
+        if (error instanceof SocketTimeoutException) {
+            HttpTimeoutException e = new HttpTimeoutException("No response in time: " + error.getMessage());
+            e.initCause(error);
+            return e;
+        }
+        return error;
+    }
+
+    /** Closes the connections and stops the I/O threads; requests in flight fail. */
+    @Override
+    public void close() {
+        client.close(CloseMode.IMMEDIATE);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A counting semaphore whose {@link #acquire()} never blocks: when no permit is free the caller gets a stage that
@@ -47,6 +48,19 @@ public final class AsyncPermits {
         }
     }
 
+    /**
+     * Withdraws a caller that no longer wants the permit it waits for (its deadline passed).
+     *
+     * @param waiter a stage {@link #acquire()} returned
+     * @return {@code true} if it was still waiting and is now withdrawn; {@code false} if a permit was already given
+     *         to it, which the caller then holds and must release
+     */
+    public boolean abandon(CompletionStage<Void> waiter) {
+        synchronized (this) {
+            return waiters.remove(waiter);
+        }
+    }
+
     /** Gives a permit back, waking the oldest waiter if any. */
     public void release() {
         if (limit <= 0) {
@@ -63,7 +77,11 @@ public final class AsyncPermits {
                 return;
             }
         }
-        handOff.execute(() -> next.complete(null));
+        try {
+            handOff.execute(() -> next.complete(null));
+        } catch (RejectedExecutionException stopping) {
+            next.complete(null); // the pool is stopping: the waiter must still learn it holds the permit
+        }
     }
 
     /** Number of callers waiting for a permit. */

@@ -39,10 +39,11 @@ public final class JobTracker {
      * @param provider  the job's provider
      * @param current   the latest known status (for example the submit response)
      * @param policy    poll schedule and total timeout
-     * @param startedAt when the job was submitted; the timeout counts from here
+     * @param startedAt when the wait for this job began (admission and submission included); the timeout counts
+     *                  from here
      * @param listener  told about every poll result
      * @return a stage completing with the final status (succeeded or failed), or failing with
-     *         {@link VideoJobTimeoutException} or the poll error
+     *         {@link VideoJobTimeoutException} or the poll error, always a {@link VideoException}
      */
     public CompletionStage<JobStatus> await(VideoProvider<?> provider, JobStatus current, PollPolicy policy,
                                             Instant startedAt, JobListener listener) {
@@ -52,8 +53,8 @@ public final class JobTracker {
             return wait.result;
         }
         waits.add(wait);
-        wait.result.whenComplete((s, e) -> waits.remove(wait));
-        wait.scheduleNext(current.pollAfter());
+        wait.result.whenComplete((s, e) -> wait.finished());
+        wait.start();
         return wait.result;
     }
 
@@ -78,6 +79,7 @@ public final class JobTracker {
         final CompletableFuture<JobStatus> result = new CompletableFuture<>();
         volatile JobStatus last;
         volatile JobScheduler.Cancellable pending;
+        volatile JobScheduler.Cancellable deadlineTimer;
         int polls;
         int failures;
 
@@ -91,38 +93,68 @@ public final class JobTracker {
             this.listener = listener;
         }
 
+        void start() {
+            // the timeout is a timer of its own: whatever happens to the polls (a hung request, a lost
+            // continuation), the wait ends at the deadline
+            Duration remaining = remaining();
+            if (remaining.isNegative() || remaining.isZero()) {
+                timeout();
+                return;
+            }
+            try {
+                deadlineTimer = scheduler.schedule(this::timeout, remaining);
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
+            }
+            scheduleNext(last.pollAfter());
+        }
+
         void scheduleNext(Duration hint) {
             Duration delay = policy.nextDelay(polls, hint, ThreadLocalRandom.current()::nextDouble);
             scheduleIn(delay);
         }
 
+        /**
+         * Schedules the next poll, unless it would go out after the deadline: then the deadline timer ends the
+         * wait, so a server's Retry-After or poll hint is never cut short.
+         */
         void scheduleIn(Duration delay) {
-            Duration remaining = Duration.between(scheduler.now(), deadline);
-            if (remaining.isNegative() || remaining.isZero()) {
-                timeout();
+            if (result.isDone() || delay.compareTo(remaining()) >= 0) {
                 return;
             }
-            // the last poll happens at the deadline itself, so a job finishing just in time is not missed
-            Duration actual = delay.compareTo(remaining) > 0 ? remaining : delay;
-            pending = scheduler.schedule(this::poll, actual);
+            try {
+                pending = scheduler.schedule(this::poll, delay);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        Duration remaining() {
+            return Duration.between(scheduler.now(), deadline);
         }
 
         void poll() {
             if (result.isDone()) {
                 return;
             }
-            polls++;
-            CompletionStage<JobStatus> call;
             try {
-                call = provider.poll(last.ref());
+                polls++;
+                provider.poll(last.ref()).whenComplete(this::onPolled);
             } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-                return;
+                fail(e);
             }
-            call.whenComplete(this::onPolled);
         }
 
         void onPolled(JobStatus status, Throwable error) {
+            try {
+                handlePolled(status, error);
+            } catch (RuntimeException e) {
+                fail(e); // a failure anywhere in the poll and reschedule chain ends the wait, never silently
+            }
+        }
+
+        private void handlePolled(JobStatus status, Throwable error) {
             if (result.isDone()) {
                 return;
             }
@@ -147,7 +179,7 @@ public final class JobTracker {
         void onPollFailed(Throwable error) {
             Throwable cause = Failures.unwrap(error);
             if (!Failures.isTransient(cause) || ++failures > MAX_CONSECUTIVE_POLL_FAILURES) {
-                result.completeExceptionally(cause);
+                fail(cause);
                 return;
             }
             Duration retryAfter = cause instanceof VideoRateLimitedException rl ? rl.getRetryAfter() : null;
@@ -164,11 +196,28 @@ public final class JobTracker {
                     policy.timeout(), last.status()));
         }
 
-        void stop() {
-            JobScheduler.Cancellable p = pending;
-            if (p != null) {
-                p.cancel();
+        /** Ends the wait with the error as a {@link VideoException} that keeps the job id. */
+        void fail(Throwable error) {
+            Throwable cause = Failures.unwrap(error);
+            result.completeExceptionally(cause instanceof VideoException ? cause : new VideoException(
+                    "Waiting for video job " + last.ref().id() + " failed: " + cause
+                    + "; the job continues at the provider and can be fetched by its id",
+                    provider.name(), last.ref().id(), null, true, cause));
+        }
+
+        void finished() {
+            waits.remove(this);
+            cancel(pending);
+            cancel(deadlineTimer);
+        }
+
+        private void cancel(JobScheduler.Cancellable timer) {
+            if (timer != null) {
+                timer.cancel();
             }
+        }
+
+        void stop() {
             result.completeExceptionally(new VideoException(
                     "Stopped while waiting for video job " + last.ref().id()
                     + "; the job continues at the provider and can be fetched by its id",

@@ -1,15 +1,22 @@
 package io.github.camelvideo.core.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.download.DownloadedFile;
 import io.github.camelvideo.core.download.VideoDownloader;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoContentPolicyException;
+import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobFailedException;
+import io.github.camelvideo.core.error.VideoJobTimeoutException;
 import io.github.camelvideo.core.poll.JobScheduler;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;
@@ -49,16 +56,93 @@ public final class VideoJobRunner {
                                                                        JobOptions options, AsyncPermits admission,
                                                                        JobStore store, CostEstimate cost,
                                                                        JobListener listener) {
-        return admission.acquire()
-                .thenCompose(held -> runAdmitted(provider, request, options, store, cost, listener)
-                        .whenComplete((o, e) -> admission.release()));
+        // the timeout bounds the whole wait: the queue for a slot, the submission, the polls and the download
+        Instant startedAt = scheduler.now();
+        AtomicReference<JobRef> submitted = new AtomicReference<>();
+        JobListener tracking = new JobListener() {
+            @Override
+            public void onSubmitted(JobStatus status) {
+                submitted.set(status.ref());
+                listener.onSubmitted(status);
+            }
+
+            @Override
+            public void onStatus(JobStatus status, Duration elapsed) {
+                listener.onStatus(status, elapsed);
+            }
+        };
+        return admitted(provider, admission, options, startedAt)
+                .thenCompose(held -> started(() -> runAdmitted(provider, request, options, store, cost, tracking,
+                        startedAt)).whenComplete((o, e) -> admission.release()))
+                .handle((outcome, error) -> {
+                    if (error != null) {
+                        throw typed(provider.name(), submitted.get(), error);
+                    }
+                    return outcome;
+                });
+    }
+
+    /** The stage a step returns, or its failure as a stage when it throws, so that the slot is released. */
+    private static <T> CompletionStage<T> started(Supplier<CompletionStage<T>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * A failure as a {@link VideoException}: an unexpected one (a bug, a rejected task) still ends the exchange
+     * with the job id, so the paid job can be fetched.
+     */
+    static VideoException typed(String provider, JobRef ref, Throwable error) {
+        Throwable cause = Failures.unwrap(error);
+        if (cause instanceof VideoException ve) {
+            return ve;
+        }
+        String id = ref == null ? null : ref.id();
+        return new VideoException("Video job " + (id == null ? "submission" : id) + " failed unexpectedly: " + cause
+                                  + (id == null ? "" : "; the job may continue at the provider and can be fetched"
+                                                       + " by its id"), provider, id, null, true, cause);
+    }
+
+    /** A slot of {@code admission}, or a timeout if none is free before the job's deadline. */
+    private CompletionStage<Void> admitted(VideoProvider<?> provider, AsyncPermits admission, JobOptions options,
+                                           Instant startedAt) {
+        CompletableFuture<Void> slot = admission.acquire().toCompletableFuture();
+        if (slot.isDone()) {
+            return slot;
+        }
+        Duration timeout = options.pollPolicy().timeout();
+        CompletableFuture<Void> bounded = new CompletableFuture<>();
+        JobScheduler.Cancellable timer;
+        try {
+            timer = scheduler.schedule(() -> {
+                if (admission.abandon(slot)) {
+                    bounded.completeExceptionally(VideoJobTimeoutException.beforeSubmission(provider.name(),
+                            timeout));
+                }
+            }, Duration.between(scheduler.now(), startedAt.plus(timeout)));
+        } catch (RuntimeException e) {
+            admission.abandon(slot);
+            return CompletableFuture.failedFuture(e);
+        }
+        slot.whenComplete((v, e) -> {
+            timer.cancel();
+            if (e != null) {
+                bounded.completeExceptionally(e);
+            } else {
+                bounded.complete(null);
+            }
+        });
+        return bounded;
     }
 
     private <R extends VideoJobRequest> CompletionStage<JobOutcome> runAdmitted(VideoProvider<R> provider,
                                                                                 R request, JobOptions options,
                                                                                 JobStore store, CostEstimate cost,
-                                                                                JobListener listener) {
-        Instant startedAt = scheduler.now();
+                                                                                JobListener listener,
+                                                                                Instant startedAt) {
         String key = options.idempotencyKey();
         return startOrReattach(provider, request, key, store).thenCompose(status -> {
             listener.onSubmitted(status);
@@ -69,7 +153,8 @@ public final class VideoJobRunner {
             return tracker.await(provider, status, options.pollPolicy(), startedAt, listener)
                     .thenApply(done -> succeededOrThrow(provider, done, key, store))
                     .thenCompose(done -> options.download()
-                            ? download(provider, done, options).thenApply(f -> new JobOutcome(done, f, cost))
+                            ? downloadWithin(provider, done, options, startedAt)
+                                    .thenApply(f -> new JobOutcome(done, f, cost))
                             : released(provider, new JobOutcome(done, null, cost)));
         });
     }
@@ -135,6 +220,25 @@ public final class VideoJobRunner {
         String baseName = options.videoVariant() ? id : id + "-" + variant;
         return downloader.download(provider.downloadSource(done, variant), options.outputDirectory(),
                 options.fileName(), baseName, options.videoVariant(), provider.name(), done.ref().id());
+    }
+
+    /** Downloads a finished job's result, failing with a timeout that keeps the job id at the job's deadline. */
+    private CompletionStage<DownloadedFile> downloadWithin(VideoProvider<?> provider, JobStatus done,
+                                                           JobOptions options, Instant startedAt) {
+        Duration timeout = options.pollPolicy().timeout();
+        return Delays.within(scheduler, startedAt.plus(timeout), download(provider, done, options),
+                () -> new VideoJobTimeoutException(provider.name(), done.ref().id(), timeout,
+                        done.status() + ", download unfinished"),
+                VideoJobRunner::deleteLate);
+    }
+
+    /** A download finished after its exchange had timed out: nobody takes the file, so it does not stay. */
+    private static void deleteLate(DownloadedFile file) {
+        try {
+            Files.deleteIfExists(file.path());
+        } catch (IOException ignored) {
+            // the result is still at the provider; a stray file is only untidy
+        }
     }
 
     /** A job id as a file name: ids that are paths (such as operation names) contribute their last segment. */

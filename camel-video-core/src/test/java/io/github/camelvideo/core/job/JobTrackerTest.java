@@ -2,7 +2,10 @@ package io.github.camelvideo.core.job;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +13,7 @@ import io.github.camelvideo.core.error.VideoAuthenticationException;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
+import io.github.camelvideo.core.poll.JobScheduler;
 import io.github.camelvideo.core.poll.ManualScheduler;
 import io.github.camelvideo.core.poll.PollPolicy;
 import io.github.camelvideo.core.spi.JobState;
@@ -42,8 +46,9 @@ class JobTrackerTest {
         assertThat(provider.polls).hasValue(2);
         clock.advance(Duration.ofSeconds(20));
         assertThat(result).isCompletedWithValueMatching(s -> s.state() == JobState.SUCCEEDED);
-        assertThat(clock.requestedDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(20));
+        // the deadline timer first, then the polls
+        assertThat(clock.requestedDelays()).containsExactly(Duration.ofMinutes(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(20));
         assertThat(clock.pending()).isZero();
         assertThat(tracker.waiting()).isZero();
     }
@@ -58,7 +63,8 @@ class JobTrackerTest {
         assertThat(provider.polls).hasValue(1);
         clock.advance(Duration.ofMillis(1500));
         assertThat(result).isCompleted();
-        assertThat(clock.requestedDelays()).containsExactly(Duration.ofMillis(700), Duration.ofMillis(1500));
+        assertThat(clock.requestedDelays()).containsExactly(Duration.ofMinutes(2), Duration.ofMillis(700),
+                Duration.ofMillis(1500));
     }
 
     @Test
@@ -74,8 +80,9 @@ class JobTrackerTest {
         assertThat(e.getJobId()).isEqualTo("slow");
         assertThat(e.getLastStatus()).isEqualTo("running");
         int polls = provider.polls.get();
-        // 5, 10, 20, 20, 20, 20 s ... within 120 s, with the final poll at the deadline itself
-        assertThat(polls).isEqualTo(8);
+        // at 5, 15, 35, 55, 75, 95, 115 s; the next would go out after the deadline, so none does
+        assertThat(polls).isEqualTo(7);
+        assertThat(clock.pending()).isZero();
         clock.advance(Duration.ofMinutes(10));
         assertThat(provider.polls).hasValue(polls);
     }
@@ -113,6 +120,89 @@ class JobTrackerTest {
         assertThat(((VideoException) failure(result)).getJobId()).isEqualTo("j");
         clock.advance(Duration.ofMinutes(5));
         assertThat(provider.polls).hasValue(0);
+    }
+
+    @Test
+    void timeoutFiresWhilePollsHang() {
+        provider.pollAnswers.add(new CompletableFuture<JobStatus>()); // a request that never answers
+        CompletableFuture<JobStatus> result = start(status("stuck", JobState.QUEUED, 0, null));
+
+        clock.advance(Duration.ofMinutes(2).minusMillis(1));
+        assertThat(result).isNotDone();
+        assertThat(provider.polls).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+
+        VideoJobTimeoutException e = (VideoJobTimeoutException) failure(result);
+        assertThat(e.getJobId()).isEqualTo("stuck");
+        assertThat(tracker.waiting()).isZero();
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void retryAfterPastTheDeadlineEndsTheJobAtTheDeadlineWithoutPollingEarly() {
+        PollPolicy tenSeconds = new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), 0);
+        provider.pollAnswers.add(new VideoRateLimitedException("slow down", "fake", "j", null,
+                Duration.ofSeconds(8)));
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        CompletableFuture<JobStatus> result = tracker.await(provider, status("j", JobState.QUEUED, 0, null),
+                tenSeconds, clock.now(), JobListener.NONE).toCompletableFuture();
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(provider.polls).hasValue(1);
+        clock.advance(Duration.ofMillis(4999));
+        assertThat(result).isNotDone();
+        clock.advance(Duration.ofMillis(1));
+
+        VideoJobTimeoutException e = (VideoJobTimeoutException) failure(result);
+        assertThat(e.getJobId()).isEqualTo("j");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(provider.polls).as("no poll before the Retry-After has passed").hasValue(1);
+    }
+
+    @Test
+    void aRejectedRescheduleEndsTheWaitOnceWithATypedExceptionKeepingTheJobId() {
+        AtomicInteger schedules = new AtomicInteger();
+        JobScheduler rejectingThird = new JobScheduler() {
+            @Override
+            public Instant now() {
+                return clock.now();
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, Duration delay) {
+                // the deadline timer and the first poll are accepted, the reschedule after that poll is not
+                if (schedules.incrementAndGet() > 2) {
+                    throw new RejectedExecutionException("queue full");
+                }
+                return clock.schedule(task, delay);
+            }
+        };
+        JobTracker rejecting = new JobTracker(rejectingThird);
+        provider.pollAnswers.add(status("j", JobState.RUNNING, 10, null));
+        AtomicInteger endings = new AtomicInteger();
+        CompletableFuture<JobStatus> result = rejecting.await(provider, status("j", JobState.QUEUED, 0, null),
+                policy, clock.now(), JobListener.NONE).toCompletableFuture();
+        result.whenComplete((s, e) -> endings.incrementAndGet());
+
+        clock.advance(Duration.ofSeconds(5));
+        Throwable e = failure(result);
+        assertThat(e).isInstanceOf(VideoException.class).hasCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(((VideoException) e).getJobId()).isEqualTo("j");
+        clock.advance(Duration.ofMinutes(5)); // the deadline timer was cancelled: nothing ends the wait twice
+        assertThat(endings).hasValue(1);
+        assertThat(rejecting.waiting()).isZero();
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void aProviderThatThrowsInsteadOfFailingTheStageEndsTheWaitTyped() {
+        provider.pollAnswers.add(new IllegalStateException("unexpected answer")); // not transient, not typed
+        CompletableFuture<JobStatus> result = start(status("j", JobState.QUEUED, 0, null));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(failure(result)).isInstanceOf(VideoException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(((VideoException) failure(result)).getJobId()).isEqualTo("j");
     }
 
     private CompletableFuture<JobStatus> start(JobStatus initial) {

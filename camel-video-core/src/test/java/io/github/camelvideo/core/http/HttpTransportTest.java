@@ -1,0 +1,99 @@
+package io.github.camelvideo.core.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.camelvideo.core.job.Failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The transport's contract: JDK requests and body handlers, completion on its executor, failures as the JDK's. */
+class HttpTransportTest {
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> new Thread(r, "transport-test"));
+    private final HttpTransport http = new HttpTransport(executor, 8, Duration.ofSeconds(2),
+            Duration.ofMillis(500));
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        http.close();
+        if (server != null) {
+            server.stop(0);
+        }
+        executor.shutdownNow();
+    }
+
+    @Test
+    void responsesArriveOnTheTransportsExecutorWithBodyAndHeaders() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            byte[] body = ("echo " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("X-Answer", "42");
+            x.sendResponseHeaders(201, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.start();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        HttpResponse<byte[]> response = http.send(http.newRequest().uri(uri("/x"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((r, e) -> threads.add(Thread.currentThread().getName()))
+                .toCompletableFuture().join();
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("x-answer")).hasValue("42");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("echo hello");
+        assertThat(threads).containsExactly("transport-test");
+    }
+
+    @Test
+    void aRefusedConnectionIsCertainlyNotSent() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Throwable e = failure(http.send(http.newRequest().uri(URI.create("http://127.0.0.1:" + closedPort + "/"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).toCompletableFuture());
+        assertThat(Failures.certainlyNotSent(e)).as(e.toString()).isTrue();
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsAnHttpTimeout() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            // reads the request and never answers
+        });
+        server.start();
+        Throwable e = failure(http.send(http.newRequest().uri(uri("/")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).toCompletableFuture());
+        assertThat(e).isInstanceOf(HttpTimeoutException.class);
+        assertThat(Failures.certainlyNotSent(e)).isFalse();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        return f.handle((v, e) -> Failures.unwrap(e)).join();
+    }
+}
