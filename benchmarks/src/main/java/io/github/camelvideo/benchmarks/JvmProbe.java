@@ -15,11 +15,11 @@ public final class JvmProbe {
 
     /**
      * Threads of the component's engine: Camel names the engine's pools {@code ... - SoraScheduler}, {@code SoraHttp},
-     * {@code SoraWorker} (see {@code VideoEngine}), and the JDK HttpClient the engine owns starts one selector thread
-     * named {@code HttpClient-N-SelectorManager}.
+     * {@code SoraWorker} (see {@code VideoEngine}), and the engine's HTTP client (Apache HttpClient 5, see
+     * {@code HttpTransport}) names its I/O and dispatcher threads {@code video-http-N-M}.
      */
     public static final Predicate<String> ENGINE = name -> name.matches(".* - Sora[A-Za-z]+$")
-            || name.matches("HttpClient-\\d+-SelectorManager");
+            || name.startsWith("video-http-");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
