@@ -1,19 +1,62 @@
 package io.github.camelvideo.emulator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelvideo.emulator.core.JsonFolder;
+
 /**
- * Recorded requests keyed by arrival number, so snapshots list them in arrival order even
- * though they complete in any order.
+ * Recorded requests keyed by sequence number (the arrival number, continued across restarts when
+ * the log is kept in a state directory), so snapshots list them in arrival order even though they
+ * complete in any order, and a client can page through them.
  */
 final class RequestLog {
 
     private final ConcurrentSkipListMap<Long, RecordedRequest> entries = new ConcurrentSkipListMap<>();
+    /** Sequence number of the last request of earlier runs: this run's arrival numbers follow it. */
+    private volatile long earlierRuns;
+    private volatile JsonFolder journal = JsonFolder.NONE;
+    private final AtomicLong lastGiven = new AtomicLong();
+
+    /**
+     * Keeps every record in {@code folder} from now on and takes back those earlier runs kept there;
+     * numbering continues after the last of them. Call before the first request.
+     *
+     * @return the number of records taken back
+     */
+    int persistTo(JsonFolder folder) {
+        List<JsonNode> documents = folder.load();
+        long last = 0;
+        for (JsonNode document : documents) {
+            long sequence = RecordedRequestJson.sequence(document);
+            entries.put(sequence, RecordedRequestJson.read(document));
+            last = Math.max(last, sequence);
+        }
+        earlierRuns = Math.max(earlierRuns, last);
+        journal = folder;
+        return documents.size();
+    }
+
+    /** The records with a sequence number above {@code sequence}, in order, with their numbers. */
+    List<Map.Entry<Long, RecordedRequest>> after(long sequence) {
+        return List.copyOf(entries.tailMap(sequence, false).entrySet());
+    }
+
+    /** The highest sequence number given so far, cleared records included (0 before the first). */
+    long lastSequence() {
+        return Math.max(earlierRuns, lastGiven.get());
+    }
 
     void add(long arrival, RecordedRequest request) {
-        entries.put(arrival, request);
+        long sequence = earlierRuns + arrival;
+        // Written before the response leaves, so a client that saw an answer finds its request recorded.
+        journal.save(RecordedRequestJson.fileName(sequence), RecordedRequestJson.write(sequence, request));
+        entries.put(sequence, request);
+        lastGiven.accumulateAndGet(sequence, Math::max);
     }
 
     List<RecordedRequest> snapshot() {
@@ -29,6 +72,13 @@ final class RequestLog {
     }
 
     void clear() {
-        entries.clear();
+        for (Long sequence = pollFirstKey(); sequence != null; sequence = pollFirstKey()) {
+            journal.remove(RecordedRequestJson.fileName(sequence));
+        }
+    }
+
+    private Long pollFirstKey() {
+        Map.Entry<Long, RecordedRequest> first = entries.pollFirstEntry();
+        return first == null ? null : first.getKey();
     }
 }

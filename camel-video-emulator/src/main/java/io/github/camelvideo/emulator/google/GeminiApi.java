@@ -52,6 +52,11 @@ final class GeminiApi extends GoogleSurface {
     }
 
     @Override
+    public String name() {
+        return "gemini";
+    }
+
+    @Override
     public boolean serves(String path) {
         return path.equals("/v1beta") || path.startsWith("/v1beta/") || path.startsWith("/download/");
     }

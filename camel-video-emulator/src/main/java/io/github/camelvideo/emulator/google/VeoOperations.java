@@ -11,9 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
@@ -40,6 +42,9 @@ final class VeoOperations {
     private final Map<String, VeoOperation> byFile = new ConcurrentHashMap<>();
     /** Vertex operations with a storageUri whose output is not written yet; guarded by this. */
     private final List<VeoOperation> unsettled = new ArrayList<>();
+
+    /** Where operations are kept across restarts; {@link JsonFolder#NONE} unless a state directory is set. */
+    private volatile JsonFolder archive = JsonFolder.NONE;
 
     VeoOperations(GoogleSettings settings, MediaLibrary media, FaultHooks faults, CloudStorage storage,
             Toggle extensions) {
@@ -86,20 +91,44 @@ final class VeoOperations {
         }
         VeoOperation op = new VeoOperation(modelResource + "/operations/" + id, id, dialect, now(), fate,
                 request.rendition(), List.copyOf(fileIds), request.storageUri(), request.samples());
+        // Stored before the response leaves, so an operation a client was told about is never lost.
+        archive.save(VeoOperationJson.fileName(op), VeoOperationJson.write(op));
+        add(op);
+        LOG.debug("Created {} ({}x{} {} s, fate {})", op.name(), op.rendition().width(), op.rendition().height(),
+                op.rendition().seconds(), fate.kind());
+        return op;
+    }
+
+    private void add(VeoOperation op) {
         byName.put(op.name(), op);
-        fileIds.forEach(file -> byFile.put(file, op));
+        op.fileIds().forEach(file -> byFile.put(file, op));
         if (op.storageUri() != null) {
             synchronized (this) {
                 unsettled.add(op);
             }
         }
-        if (fate.kind() == JobFate.Kind.COMPLETE) {
+        if (op.fate().kind() == JobFate.Kind.COMPLETE) {
             // Start rendering now so the video is ready when the operation is done.
             op.rendition().prefetch(media);
         }
-        LOG.debug("Created {} ({}x{} {} s, fate {})", op.name(), op.rendition().width(), op.rendition().height(),
-                op.rendition().seconds(), fate.kind());
-        return op;
+    }
+
+    /**
+     * Keeps every operation in {@code folder} from now on and takes back those an earlier run kept
+     * there. Their Cloud Storage outputs are written again as they are read, since objects are not kept.
+     *
+     * @return the number of operations taken back
+     */
+    int persistTo(JsonFolder folder) {
+        List<JsonNode> documents = folder.load();
+        documents.forEach(document -> add(VeoOperationJson.read(document)));
+        this.archive = folder;
+        return documents.size();
+    }
+
+    /** Every operation, in no particular order (a snapshot). */
+    List<VeoOperation> all() {
+        return List.copyOf(byName.values());
     }
 
     /** The operation with this full name, or null. */

@@ -43,6 +43,11 @@ final class VertexApi extends GoogleSurface {
     }
 
     @Override
+    public String name() {
+        return "vertex";
+    }
+
+    @Override
     public boolean serves(String path) {
         return path.startsWith("/v1/projects/") || path.startsWith("/v1beta1/projects/");
     }

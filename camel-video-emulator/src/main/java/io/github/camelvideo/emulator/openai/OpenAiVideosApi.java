@@ -11,6 +11,8 @@ import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.ErrorStyle;
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.JobSummary;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.Footage;
@@ -57,6 +59,36 @@ public final class OpenAiVideosApi implements Surface {
     /** Number of videos currently stored (created and not deleted). */
     public int jobCount() {
         return store.size();
+    }
+
+    /**
+     * Keeps every video in {@code folder} from now on and takes back those an earlier run kept
+     * there; their state follows the clock, so time spent stopped counts.
+     *
+     * @return the number of videos taken back
+     */
+    public int persistTo(JsonFolder folder) {
+        int restored = store.persistTo(folder);
+        store.all().stream().filter(job -> job.fate().kind() == JobFate.Kind.COMPLETE)
+                .forEach(job -> media.prefetch(job.footage()));
+        return restored;
+    }
+
+    /** The videos stored now, oldest first, with their current state. */
+    public List<JobSummary> jobs() {
+        long now = now();
+        List<JobSummary> summaries = new ArrayList<>();
+        for (VideoJob job : store.sorted(true)) {
+            VideoJob.State state = state(job, now);
+            summaries.add(new JobSummary(job.id(), "openai", state.status(), state.progress(), job.createdAtMillis(),
+                    state.completedAt() == null ? null : state.completedAt() * 1000, job.model(), job.seconds()));
+        }
+        return summaries;
+    }
+
+    @Override
+    public String name() {
+        return "openai";
     }
 
     /** Every path: this surface is the fallback. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.media.Footage;
 
 /** The videos of the emulated project, safe for concurrent use. */
@@ -25,6 +26,31 @@ final class VideoStore {
     private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, SortKey> cursors = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Where jobs are kept across restarts; {@link JsonFolder#NONE} unless a state directory is set. */
+    private volatile JsonFolder archive = JsonFolder.NONE;
+
+    /**
+     * Keeps every job in {@code folder} from now on and takes back the jobs an earlier run kept there.
+     *
+     * @return the number of jobs taken back
+     */
+    int persistTo(JsonFolder folder) {
+        int restored = 0;
+        for (com.fasterxml.jackson.databind.JsonNode document : folder.load()) {
+            VideoJob job = VideoJobJson.read(document);
+            cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
+            jobs.put(job.id(), job);
+            sequence.accumulateAndGet(job.sequence(), Math::max);
+            restored++;
+        }
+        this.archive = folder;
+        return restored;
+    }
+
+    /** Every job, in no particular order (a snapshot). */
+    List<VideoJob> all() {
+        return List.copyOf(jobs.values());
+    }
 
     /** A new random video id in OpenAI's shape. */
     static String newId() {
@@ -43,6 +69,8 @@ final class VideoStore {
                 footage.width() + "x" + footage.height(), footage.seconds(), nowMillis, remixedFrom, extensions, fate,
                 footage);
         cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
+        // Stored before the response leaves, so a job a client was told about is never lost.
+        archive.save(job.id(), VideoJobJson.write(job));
         jobs.put(job.id(), job);
         return job;
     }
@@ -61,6 +89,7 @@ final class VideoStore {
     }
 
     boolean remove(String id) {
+        archive.remove(id);
         return jobs.remove(id) != null;
     }
 
