@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.JsonFolder;
 
 /**
@@ -29,16 +28,16 @@ final class RequestLog {
      * @return the number of records taken back
      */
     int persistTo(JsonFolder folder) {
-        List<JsonNode> documents = folder.load();
+        List<Map.Entry<Long, RecordedRequest>> records = folder.load(
+                document -> Map.entry(RecordedRequestJson.sequence(document), RecordedRequestJson.read(document)));
         long last = 0;
-        for (JsonNode document : documents) {
-            long sequence = RecordedRequestJson.sequence(document);
-            entries.put(sequence, RecordedRequestJson.read(document));
-            last = Math.max(last, sequence);
+        for (Map.Entry<Long, RecordedRequest> record : records) {
+            entries.put(record.getKey(), record.getValue());
+            last = Math.max(last, record.getKey());
         }
         earlierRuns = Math.max(earlierRuns, last);
         journal = folder;
-        return documents.size();
+        return records.size();
     }
 
     /** The records with a sequence number above {@code sequence}, in order, with their numbers. */

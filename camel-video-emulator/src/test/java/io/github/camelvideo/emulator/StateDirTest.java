@@ -160,12 +160,14 @@ class StateDirTest {
         String id = new TestClient(restart()).create("{\"prompt\":\"p\"}").get("id").asText();
         emulator.close();
         Path torn = Files.writeString(state.resolve("openai-videos").resolve("video_torn.json"), "{\"id\":");
+        Path unknown = Files.writeString(state.resolve("veo-operations").resolve("gemini-x.json"), "{\"format\":9}");
 
         TestClient client = new TestClient(restart());
 
         assertThat(client.get("/videos/" + id).statusCode()).isEqualTo(200);
         assertThat(emulator.jobCount()).isEqualTo(1);
         assertThat(torn).exists();
+        assertThat(unknown).exists();
     }
 
     private List<Path> stateFilesContaining(String text) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.camelvideo.emulator.core;
 
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,7 +23,7 @@ public interface JsonFolder {
         }
 
         @Override
-        public List<JsonNode> load() {
+        public <T> List<T> load(Function<JsonNode, T> decoder) {
             return List.of();
         }
     };
@@ -33,6 +34,12 @@ public interface JsonFolder {
     /** Forgets the document of {@code name}, if any. */
     void remove(String name);
 
-    /** Every stored document, in name order; unreadable ones are reported and skipped. */
-    List<JsonNode> load();
+    /**
+     * Every stored document, decoded, in name order. A document that cannot be read or decoded (a
+     * file edited by hand, a format this version does not know) is reported by name and skipped,
+     * never deleted.
+     *
+     * @param decoder turns a document into a record; may throw on a document it does not understand
+     */
+    <T> List<T> load(Function<JsonNode, T> decoder);
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
@@ -120,10 +119,10 @@ final class VeoOperations {
      * @return the number of operations taken back
      */
     int persistTo(JsonFolder folder) {
-        List<JsonNode> documents = folder.load();
-        documents.forEach(document -> add(VeoOperationJson.read(document)));
+        List<VeoOperation> restored = folder.load(VeoOperationJson::read);
+        restored.forEach(this::add);
         this.archive = folder;
-        return documents.size();
+        return restored.size();
     }
 
     /** Every operation, in no particular order (a snapshot). */

@@ -36,8 +36,7 @@ final class VideoStore {
      */
     int persistTo(JsonFolder folder) {
         int restored = 0;
-        for (com.fasterxml.jackson.databind.JsonNode document : folder.load()) {
-            VideoJob job = VideoJobJson.read(document);
+        for (VideoJob job : folder.load(VideoJobJson::read)) {
             cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
             jobs.put(job.id(), job);
             sequence.accumulateAndGet(job.sequence(), Math::max);

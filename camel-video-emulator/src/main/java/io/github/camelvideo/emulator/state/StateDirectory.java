@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,24 +93,24 @@ public final class StateDirectory {
         }
 
         @Override
-        public List<JsonNode> load() {
-            List<JsonNode> documents = new ArrayList<>();
+        public <T> List<T> load(Function<JsonNode, T> decoder) {
+            List<T> records = new ArrayList<>();
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-                    read(file, documents);
+                    read(file, decoder, records);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list " + directory, e);
             }
-            return documents;
+            return records;
         }
 
-        private static void read(Path file, List<JsonNode> documents) {
+        private static <T> void read(Path file, Function<JsonNode, T> decoder, List<T> records) {
             try {
-                documents.add(ApiResponse.JSON.readTree(file.toFile()));
+                records.add(decoder.apply(ApiResponse.JSON.readTree(file.toFile())));
             } catch (NoSuchFileException e) {
                 // Deleted since it was listed (a clear running meanwhile).
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("Skipping unreadable state file {}: {}", file, e.toString());
             }
         }
