@@ -234,6 +234,7 @@ public final class VideoEmulator implements AutoCloseable {
     public List<JobSummary> jobs() {
         List<JobSummary> all = new ArrayList<>(api.jobs());
         all.addAll(google.jobs());
+        // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
         all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
         return all;
     }

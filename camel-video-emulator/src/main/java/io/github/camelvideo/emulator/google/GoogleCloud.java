@@ -76,7 +76,7 @@ public final class GoogleCloud {
                     point.phase().name().toLowerCase(Locale.ROOT), point.progress(), op.createdAtMillis(),
                     point.finishedAtMillis() < 0 ? null : point.finishedAtMillis(), model, op.rendition().seconds()));
         }
-        summaries.sort(Comparator.comparingLong(JobSummary::createdAtMillis));
+        summaries.sort(Comparator.comparingLong(JobSummary::createdAtMillis).thenComparing(JobSummary::id));
         return summaries;
     }
 
