@@ -227,19 +227,7 @@ public final class VideoEmulator implements AutoCloseable {
         return log.matching(method, pathRegex);
     }
 
-    /**
-     * The jobs of every surface, oldest first, with their state now: OpenAI videos not deleted and
-     * the Veo operations of both Google surfaces ({@code GET /__emulator/jobs} lists the same).
-     */
-    public List<JobSummary> jobs() {
-        List<JobSummary> all = new ArrayList<>(api.jobs());
-        all.addAll(google.jobs());
-        // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
-        all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
-        return all;
-    }
-
-    /** Forgets the recorded requests (in the state directory too, when there is one). */
+    /** Forgets the recorded requests. */
     public void clearRequests() {
         log.clear();
     }
@@ -250,6 +238,18 @@ public final class VideoEmulator implements AutoCloseable {
      */
     public int jobCount() {
         return api.jobCount() + google.operationCount();
+    }
+
+    /**
+     * The jobs of every surface, oldest first, with their state now: OpenAI videos not deleted and
+     * the Veo operations of both Google surfaces ({@code GET /__emulator/jobs} lists the same).
+     */
+    public List<JobSummary> jobs() {
+        List<JobSummary> all = new ArrayList<>(api.jobs());
+        all.addAll(google.jobs());
+        // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
+        all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
+        return all;
     }
 
     /**
