@@ -138,8 +138,8 @@ public final class VideoEmulator implements AutoCloseable {
             int videos = api.persistTo(state.folder("openai-videos"));
             int operations = google.persistTo(state.folder("veo-operations"));
             int requests = log.persistTo(state.folder("requests"));
-            LOG.info("State kept in {}: {} videos, {} Veo operations and {} recorded requests taken back", directory,
-                    videos, operations, requests);
+            LOG.info("State kept in {}; taken back: OpenAI videos {}, Veo operations {}, recorded requests {}",
+                    directory, videos, operations, requests);
         } catch (IOException | RuntimeException e) {
             server.stop(0);
             executor.shutdownNow();

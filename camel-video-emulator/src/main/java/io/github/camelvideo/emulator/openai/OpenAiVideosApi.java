@@ -12,6 +12,7 @@ import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.ErrorStyle;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobSummary;
+import io.github.camelvideo.emulator.core.JobTimeline;
 import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
@@ -80,8 +81,11 @@ public final class OpenAiVideosApi implements Surface {
         List<JobSummary> summaries = new ArrayList<>();
         for (VideoJob job : store.sorted(true)) {
             VideoJob.State state = state(job, now);
+            // The millisecond the job ended (the Video object only has whole seconds).
+            long finished = JobTimeline.at(job.createdAtMillis(), job.fate(), settings.jobDuration().toMillis(), now)
+                    .finishedAtMillis();
             summaries.add(new JobSummary(job.id(), "openai", state.status(), state.progress(), job.createdAtMillis(),
-                    state.completedAt() == null ? null : state.completedAt() * 1000, job.model(), job.seconds()));
+                    finished < 0 ? null : finished, job.model(), job.seconds()));
         }
         return summaries;
     }
