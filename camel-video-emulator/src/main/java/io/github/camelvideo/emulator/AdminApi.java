@@ -170,6 +170,7 @@ final class AdminApi implements HttpHandler {
             json.put("progress", job.progress());
             json.put("model", job.model());
             json.put("seconds", job.seconds());
+            json.put("requestDigest", job.requestDigest());
             json.put("created", java.time.Instant.ofEpochMilli(job.createdAtMillis()).toString());
             json.put("finished", job.finishedAtMillis() == null ? null
                     : java.time.Instant.ofEpochMilli(job.finishedAtMillis()).toString());

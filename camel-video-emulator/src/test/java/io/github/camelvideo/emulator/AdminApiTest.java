@@ -134,7 +134,7 @@ class AdminApiTest {
     }
 
     @Test
-    void listsTheJobsOfEverySurfaceWithTheirState() {
+    void listsTheJobsOfEverySurfaceWithTheirState() throws Exception {
         String video = openai.create("{\"prompt\":\"p\",\"seconds\":\"8\"}").get("id").asText();
         clock.advance(Duration.ofSeconds(1));
         String operation = google.geminiStart(VEO_BODY);
@@ -149,12 +149,20 @@ class AdminApiTest {
         assertThat(jobs.get(0).get("seconds").asInt()).isEqualTo(8);
         assertThat(jobs.get(0).get("created").asText()).isEqualTo("2026-11-21T10:00:00Z");
         assertThat(jobs.get(0).get("finished").asText()).isEqualTo("2026-11-21T10:00:10Z");
+        assertThat(jobs.get(0).get("requestDigest").asText()).isEqualTo("sha256:"
+                + sha256("{\"prompt\":\"p\",\"seconds\":\"8\"}"));
+        assertThat(jobs.get(1).get("requestDigest").asText()).isEqualTo("sha256:" + sha256(VEO_BODY));
         assertThat(jobs.get(1).get("id").asText()).isEqualTo(operation);
         assertThat(jobs.get(1).get("surface").asText()).isEqualTo("gemini");
         assertThat(jobs.get(1).get("state").asText()).isEqualTo("running");
         assertThat(jobs.get(1).get("model").asText()).isEqualTo(GEMINI_MODEL);
         assertThat(jobs.get(1).get("finished").isNull()).isTrue();
         assertThat(emulator.jobs()).hasSize(2);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

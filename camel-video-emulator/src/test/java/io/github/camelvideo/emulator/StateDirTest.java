@@ -71,6 +71,7 @@ class StateDirTest {
         Mp4Probe probe = probe(content.body(), work);
         assertThat(probe.durationSeconds()).isEqualTo(4.0);
         assertThat(emulator.jobCount()).isEqualTo(1);
+        assertThat(emulator.jobs().get(0).requestDigest()).startsWith("sha256:");
     }
 
     @Test

@@ -12,7 +12,8 @@ package io.github.camelvideo.emulator.core;
  * @param finishedAtMillis when it ended, epoch milliseconds, or null while it runs
  * @param model the model id
  * @param seconds the video's length
+ * @param requestDigest {@link RequestDigest} of the create request's body
  */
 public record JobSummary(String id, String surface, String state, int progress, long createdAtMillis,
-        Long finishedAtMillis, String model, int seconds) {
+        Long finishedAtMillis, String model, int seconds, String requestDigest) {
 }

@@ -74,7 +74,8 @@ public final class GoogleCloud {
             String model = op.modelResource().substring(op.modelResource().lastIndexOf('/') + 1);
             summaries.add(new JobSummary(op.name(), op.dialect().name().toLowerCase(Locale.ROOT),
                     point.phase().name().toLowerCase(Locale.ROOT), point.progress(), op.createdAtMillis(),
-                    point.finishedAtMillis() < 0 ? null : point.finishedAtMillis(), model, op.rendition().seconds()));
+                    point.finishedAtMillis() < 0 ? null : point.finishedAtMillis(), model, op.rendition().seconds(),
+                    op.requestDigest()));
         }
         summaries.sort(Comparator.comparingLong(JobSummary::createdAtMillis).thenComparing(JobSummary::id));
         return summaries;

@@ -35,6 +35,7 @@ final class VeoOperationJson {
         op.fileIds().forEach(json.putArray("fileIds")::add);
         json.put("storageUri", op.storageUri());
         json.put("samples", op.samples());
+        json.put("requestDigest", op.requestDigest());
         return json;
     }
 
@@ -44,6 +45,7 @@ final class VeoOperationJson {
         return new VeoOperation(json.get("name").asText(), json.get("id").asText(),
                 Dialect.valueOf(json.get("dialect").asText()), json.get("createdAtMillis").asLong(),
                 JobFateJson.read(json.get("fate")), new Rendition(FootageJson.read(json.get("footage"))),
-                List.copyOf(fileIds), JobFateJson.text(json, "storageUri"), json.get("samples").asInt());
+                List.copyOf(fileIds), JobFateJson.text(json, "storageUri"), json.get("samples").asInt(),
+                JobFateJson.text(json, "requestDigest"));
     }
 }

@@ -79,8 +79,9 @@ final class VeoOperations {
      *
      * @param modelResource the model's resource name, the operation name without {@code /operations/id}
      * @param id the operation id
+     * @param requestDigest the digest of the create request, listed by the admin API
      */
-    VeoOperation create(Dialect dialect, String modelResource, String id, VeoRequest request) {
+    VeoOperation create(Dialect dialect, String modelResource, String id, VeoRequest request, String requestDigest) {
         JobFate fate = faults.nextJobFate();
         List<String> fileIds = new ArrayList<>();
         if (dialect == Dialect.GEMINI) {
@@ -89,7 +90,7 @@ final class VeoOperations {
             }
         }
         VeoOperation op = new VeoOperation(modelResource + "/operations/" + id, id, dialect, now(), fate,
-                request.rendition(), List.copyOf(fileIds), request.storageUri(), request.samples());
+                request.rendition(), List.copyOf(fileIds), request.storageUri(), request.samples(), requestDigest);
         // Stored before the response leaves, so an operation a client was told about is never lost.
         archive.save(VeoOperationJson.fileName(op), VeoOperationJson.write(op));
         add(op);

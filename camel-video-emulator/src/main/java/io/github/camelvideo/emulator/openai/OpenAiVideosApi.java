@@ -13,6 +13,7 @@ import io.github.camelvideo.emulator.core.ErrorStyle;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobSummary;
 import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.RequestDigest;
 import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
@@ -85,7 +86,7 @@ public final class OpenAiVideosApi implements Surface {
             long finished = JobTimeline.at(job.createdAtMillis(), job.fate(), settings.jobDuration().toMillis(), now)
                     .finishedAtMillis();
             summaries.add(new JobSummary(job.id(), "openai", state.status(), state.progress(), job.createdAtMillis(),
-                    finished < 0 ? null : finished, job.model(), job.seconds()));
+                    finished < 0 ? null : finished, job.model(), job.seconds(), job.requestDigest()));
         }
         return summaries;
     }
@@ -178,7 +179,7 @@ public final class OpenAiVideosApi implements Surface {
     private ApiResponse create(ApiRequest request) {
         VideoRequests.Create create = VideoRequests.create(RequestForm.parse(request));
         VideoJob job = store.create(create.model(), create.prompt(), create.footage(), now(), null, 0,
-                faults.nextJobFate());
+                faults.nextJobFate(), RequestDigest.of(request));
         return created(job);
     }
 
@@ -187,7 +188,8 @@ public final class OpenAiVideosApi implements Surface {
         VideoJob source = requireCompleted(sourceId, "remixed");
         // A remix is a new rendering of the whole video, so its content is fresh footage.
         Footage footage = Footage.fresh(source.width(), source.height(), source.seconds());
-        VideoJob job = store.create(source.model(), prompt, footage, now(), source.id(), 0, faults.nextJobFate());
+        VideoJob job = store.create(source.model(), prompt, footage, now(), source.id(), 0, faults.nextJobFate(),
+                RequestDigest.of(request));
         return created(job);
     }
 
@@ -206,7 +208,7 @@ public final class OpenAiVideosApi implements Surface {
         // The content is the source's own video followed by the new seconds; Video.seconds of an
         // extension is the stitched total.
         VideoJob job = store.create(source.model(), extension.prompt(), source.footage().continued(extension.seconds()),
-                now(), null, source.extensions() + 1, faults.nextJobFate());
+                now(), null, source.extensions() + 1, faults.nextJobFate(), RequestDigest.of(request));
         return created(job);
     }
 

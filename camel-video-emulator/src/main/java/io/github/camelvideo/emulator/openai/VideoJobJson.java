@@ -29,6 +29,7 @@ final class VideoJobJson {
         json.put("extensions", job.extensions());
         json.set("fate", JobFateJson.write(job.fate()));
         json.set("footage", FootageJson.write(job.footage()));
+        json.put("requestDigest", job.requestDigest());
         return json;
     }
 
@@ -37,6 +38,6 @@ final class VideoJobJson {
                 JobFateJson.text(json, "prompt"), json.get("size").asText(), json.get("seconds").asInt(),
                 json.get("createdAtMillis").asLong(), JobFateJson.text(json, "remixedFromVideoId"),
                 json.get("extensions").asInt(), JobFateJson.read(json.get("fate")),
-                FootageJson.read(json.get("footage")));
+                FootageJson.read(json.get("footage")), JobFateJson.text(json, "requestDigest"));
     }
 }

@@ -63,10 +63,10 @@ final class VideoStore {
      * footage it serves.
      */
     VideoJob create(String model, String prompt, Footage footage, long nowMillis, String remixedFrom, int extensions,
-            JobFate fate) {
+            JobFate fate, String requestDigest) {
         VideoJob job = new VideoJob(newId(), sequence.incrementAndGet(), model, prompt,
                 footage.width() + "x" + footage.height(), footage.seconds(), nowMillis, remixedFrom, extensions, fate,
-                footage);
+                footage, requestDigest);
         cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
         // Stored before the response leaves, so a job a client was told about is never lost.
         archive.save(job.id(), VideoJobJson.write(job));
