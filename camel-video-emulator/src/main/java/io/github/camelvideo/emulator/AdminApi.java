@@ -2,6 +2,7 @@ package io.github.camelvideo.emulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -171,9 +172,9 @@ final class AdminApi implements HttpHandler {
             json.put("model", job.model());
             json.put("seconds", job.seconds());
             json.put("requestDigest", job.requestDigest());
-            json.put("created", java.time.Instant.ofEpochMilli(job.createdAtMillis()).toString());
+            json.put("created", Instant.ofEpochMilli(job.createdAtMillis()).toString());
             json.put("finished", job.finishedAtMillis() == null ? null
-                    : java.time.Instant.ofEpochMilli(job.finishedAtMillis()).toString());
+                    : Instant.ofEpochMilli(job.finishedAtMillis()).toString());
             out.add(json);
         }
         return out;

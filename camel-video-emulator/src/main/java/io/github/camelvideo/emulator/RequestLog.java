@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
+import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.JsonFolder;
 
 /**
@@ -19,15 +20,20 @@ final class RequestLog {
     /** Sequence number of the last request of earlier runs: this run's arrival numbers follow it. */
     private volatile long earlierRuns;
     private volatile JsonFolder journal = JsonFolder.NONE;
+    /** Where the last sequence number is noted when records are cleared, so numbering never goes back. */
+    private volatile JsonFolder numbering = JsonFolder.NONE;
     private final AtomicLong lastGiven = new AtomicLong();
+    private static final String LAST_SEQUENCE = "last-sequence";
 
     /**
      * Keeps every record in {@code folder} from now on and takes back those earlier runs kept there;
-     * numbering continues after the last of them. Call before the first request.
+     * numbering continues after the last of them, or after the last number given before a clear.
+     * Call before the first request.
      *
+     * @param counters where the last sequence number is noted when the records are cleared
      * @return the number of records taken back
      */
-    int persistTo(JsonFolder folder) {
+    int persistTo(JsonFolder folder, JsonFolder counters) {
         List<Map.Entry<Long, RecordedRequest>> records = folder.load(
                 document -> Map.entry(RecordedRequestJson.sequence(document), RecordedRequestJson.read(document)));
         long last = 0;
@@ -35,8 +41,12 @@ final class RequestLog {
             entries.put(record.getKey(), record.getValue());
             last = Math.max(last, record.getKey());
         }
+        for (long cleared : counters.load(document -> document.get("lastSequence").asLong())) {
+            last = Math.max(last, cleared);
+        }
         earlierRuns = Math.max(earlierRuns, last);
         journal = folder;
+        numbering = counters;
         return records.size();
     }
 
@@ -71,6 +81,7 @@ final class RequestLog {
     }
 
     void clear() {
+        numbering.save(LAST_SEQUENCE, ApiResponse.JSON.createObjectNode().put("lastSequence", lastSequence()));
         for (Long sequence = pollFirstKey(); sequence != null; sequence = pollFirstKey()) {
             journal.remove(RecordedRequestJson.fileName(sequence));
         }

@@ -137,7 +137,7 @@ public final class VideoEmulator implements AutoCloseable {
             media.keepUploadsIn(state.files("uploads"));
             int videos = api.persistTo(state.folder("openai-videos"));
             int operations = google.persistTo(state.folder("veo-operations"));
-            int requests = log.persistTo(state.folder("requests"));
+            int requests = log.persistTo(state.folder("requests"), state.folder("request-numbering"));
             LOG.info("State kept in {}; taken back: OpenAI videos {}, Veo operations {}, recorded requests {}",
                     directory, videos, operations, requests);
         } catch (IOException | RuntimeException e) {

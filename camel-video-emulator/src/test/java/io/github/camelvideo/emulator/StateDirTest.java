@@ -95,14 +95,16 @@ class StateDirTest {
     }
 
     @Test
-    void clearedRecordsStayClearedAfterARestart() throws Exception {
+    void clearedRecordsStayClearedAndNumberingNeverGoesBack() throws Exception {
         new TestClient(restart()).get("/videos");
-        emulator.clearRequests();
         new TestClient(emulator).get("/videos");
+        emulator.clearRequests();
 
-        restart();
+        new TestClient(restart()).get("/videos");
+        JsonNode records = new AdminClient(emulator.rootUrl()).requests();
 
         assertThat(emulator.requests()).hasSize(1);
+        assertThat(records).extracting(r -> r.get("sequence").asLong()).containsExactly(3L);
     }
 
     @Test
