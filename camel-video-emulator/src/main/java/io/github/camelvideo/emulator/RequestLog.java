@@ -16,14 +16,17 @@ import io.github.camelvideo.emulator.core.JsonFolder;
  */
 final class RequestLog {
 
+    /** Name of the document noting the last sequence number given when records were cleared. */
+    private static final String LAST_SEQUENCE = "last-sequence";
+
     private final ConcurrentSkipListMap<Long, RecordedRequest> entries = new ConcurrentSkipListMap<>();
     /** Sequence number of the last request of earlier runs: this run's arrival numbers follow it. */
     private volatile long earlierRuns;
     private volatile JsonFolder journal = JsonFolder.NONE;
     /** Where the last sequence number is noted when records are cleared, so numbering never goes back. */
     private volatile JsonFolder numbering = JsonFolder.NONE;
+    /** The highest sequence number this run gave. */
     private final AtomicLong lastGiven = new AtomicLong();
-    private static final String LAST_SEQUENCE = "last-sequence";
 
     /**
      * Keeps every record in {@code folder} from now on and takes back those earlier runs kept there;
