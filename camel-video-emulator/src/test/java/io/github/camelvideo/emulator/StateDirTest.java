@@ -159,11 +159,12 @@ class StateDirTest {
     }
 
     @Test
-    void anUnreadableFileIsSkippedAndKept() throws Exception {
+    void anUnreadableFileIsSkippedAndKeptAndAnUnfinishedWriteIsRemoved() throws Exception {
         String id = new TestClient(restart()).create("{\"prompt\":\"p\"}").get("id").asText();
         emulator.close();
         Path torn = Files.writeString(state.resolve("openai-videos").resolve("video_torn.json"), "{\"id\":");
         Path unknown = Files.writeString(state.resolve("veo-operations").resolve("gemini-x.json"), "{\"format\":9}");
+        Path unfinished = Files.writeString(state.resolve("requests").resolve("000000000000009.json.7.tmp"), "{");
 
         TestClient client = new TestClient(restart());
 
@@ -171,6 +172,7 @@ class StateDirTest {
         assertThat(emulator.jobCount()).isEqualTo(1);
         assertThat(torn).exists();
         assertThat(unknown).exists();
+        assertThat(unfinished).doesNotExist();
     }
 
     private List<Path> stateFilesContaining(String text) throws IOException {

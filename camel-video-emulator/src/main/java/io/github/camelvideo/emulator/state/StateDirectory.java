@@ -28,6 +28,7 @@ public final class StateDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDirectory.class);
     private static final String SUFFIX = ".json";
+    private static final String TEMPORARY = ".tmp";
 
     private final Path root;
 
@@ -47,17 +48,26 @@ public final class StateDirectory {
 
     /** A sub-folder of JSON records, created if needed. */
     public JsonFolder folder(String name) throws IOException {
-        return new Folder(Files.createDirectories(root.resolve(name)));
+        return new Folder(files(name));
     }
 
-    /** A sub-folder for files other than records (e.g. uploaded MP4s), created if needed. */
+    /**
+     * A sub-folder for files other than records (e.g. uploaded MP4s), created if needed, without
+     * the temporary files of writes an earlier run did not finish (it was killed meanwhile).
+     */
     public Path files(String name) throws IOException {
-        return Files.createDirectories(root.resolve(name));
+        Path directory = Files.createDirectories(root.resolve(name));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path unfinished : files.filter(f -> f.getFileName().toString().endsWith(TEMPORARY)).toList()) {
+                Files.deleteIfExists(unfinished);
+            }
+        }
+        return directory;
     }
 
     /** Writes {@code bytes} to {@code target} through a temporary file in the same folder and an atomic rename. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temporary = target.resolveSibling(target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
+        Path temporary = target.resolveSibling(target.getFileName() + "." + Thread.currentThread().getId() + TEMPORARY);
         Files.write(temporary, bytes);
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
