@@ -60,6 +60,8 @@ class AdminApiTest {
                 .hasSize(emulator.requests("GET", "/v1/videos/[^/]+").size()).hasSize(6);
         assertThat(admin.requests("method", "post", "path", "/v1beta/models/.*:predictLongRunning"))
                 .hasSize(emulator.requests("POST", "/v1beta/models/.*:predictLongRunning").size()).hasSize(1);
+        assertThat(admin.requests("method", "GET", "path", "/v1beta/models/[^/]+/operations/[^/]+"))
+                .hasSize(emulator.requests("GET", "/v1beta/models/[^/]+/operations/[^/]+").size()).hasSize(1);
         assertThat(admin.requests("surface", "vertex")).hasSize(1);
         assertThat(admin.requests()).hasSize(emulator.requests().size()).hasSize(12);
     }
