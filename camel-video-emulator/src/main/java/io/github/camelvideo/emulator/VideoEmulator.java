@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Jobs are queued for the first 10 % of the job duration, then in progress with rising
  * progress, then completed; their state is computed from the clock when read.
+ *
+ * <p>Other processes read the recorded requests and the jobs over HTTP at
+ * {@code rootUrl() + "/__emulator/requests"} and {@code "/__emulator/jobs"} (no key: a local tool,
+ * never to be exposed publicly); {@link Builder#stateDir} keeps both across restarts.
  */
 public final class VideoEmulator implements AutoCloseable {
 
