@@ -2,6 +2,7 @@ package io.github.camelvideo.emulator;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +24,7 @@ public final class EmulatorMain {
             "  --access-token TOKEN Vertex AI / Cloud Storage bearer token to accept besides issued ones (default: any)",
             "  --poll-after-ms N    openai-poll-after-ms header value (default 1000; 0 omits it)",
             "  --retention-seconds N  seconds from completion until content expires (default 3600)",
+            "  --state-dir DIR      keep jobs, uploads and recorded requests in DIR across restarts (default: none)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -62,6 +64,8 @@ public final class EmulatorMain {
                 + "/projects/{project}/locations/{location}/publishers/google/models/{model}  (Authorization: Bearer <token>)");
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
+        System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
+                + "  (no key: a local tool, do not expose it publicly)");
         if (!emulator.extensionsEnabled()) {
             System.out.println("Video extensions are off (--no-extensions).");
         }
@@ -99,6 +103,7 @@ public final class EmulatorMain {
                 case "--access-token" -> builder.accessToken(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
+                case "--state-dir" -> builder.stateDir(Path.of(value));
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }

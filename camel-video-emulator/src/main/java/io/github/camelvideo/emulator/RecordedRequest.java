@@ -50,6 +50,11 @@ public record RecordedRequest(Instant at, String method, String path, String que
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
+    /** The number of body bytes, without copying the body. */
+    public int bodySize() {
+        return body.length;
+    }
+
     /** The body decoded as UTF-8. */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);

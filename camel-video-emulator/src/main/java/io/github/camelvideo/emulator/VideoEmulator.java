@@ -21,12 +21,16 @@ import io.github.camelvideo.emulator.media.MediaLibrary;
 import io.github.camelvideo.emulator.openai.ApiSettings;
 import io.github.camelvideo.emulator.core.ContentFault;
 import io.github.camelvideo.emulator.core.FaultHooks;
+import io.github.camelvideo.emulator.core.JobSummary;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
+import io.github.camelvideo.emulator.state.StateDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An offline emulator of the video generation APIs that renders real MP4s: the OpenAI Videos API
@@ -47,9 +51,14 @@ import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
  *
  * <p>Jobs are queued for the first 10 % of the job duration, then in progress with rising
  * progress, then completed; their state is computed from the clock when read.
+ *
+ * <p>Other processes read the recorded requests and the jobs over HTTP at
+ * {@code rootUrl() + "/__emulator/requests"} and {@code "/__emulator/jobs"} (no key: a local tool,
+ * never to be exposed publicly); {@link Builder#stateDir} keeps both across restarts.
  */
 public final class VideoEmulator implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VideoEmulator.class);
     /** HTTP worker threads: enough for hundreds of polling clients, as each request is short. */
     private static final int HTTP_THREADS = 32;
     /** Pending connections the listener queues, so bursts of new clients are not refused. */
@@ -113,8 +122,34 @@ public final class VideoEmulator implements AutoCloseable {
         List<Surface> surfaces = new ArrayList<>(google.surfaces());
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock));
+        if (builder.stateDir != null) {
+            keepStateIn(builder.stateDir);
+        }
+        // A longer prefix than "/": the JDK server gives these paths to the admin API, unrecorded.
+        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs));
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * Takes back what an earlier run kept in the state directory and keeps everything there from now on.
+     * Runs before the server starts, so no request sees a half-restored emulator.
+     */
+    private void keepStateIn(Path directory) throws IOException {
+        try {
+            StateDirectory state = new StateDirectory(directory);
+            media.keepUploadsIn(state.files("uploads"));
+            int videos = api.persistTo(state.folder("openai-videos"));
+            int operations = google.persistTo(state.folder("veo-operations"));
+            int requests = log.persistTo(state.folder("requests"), state.folder("request-numbering"));
+            LOG.info("State kept in {}; taken back: OpenAI videos {}, Veo operations {}, recorded requests {}",
+                    directory, videos, operations, requests);
+        } catch (IOException | RuntimeException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            media.close();
+            throw e instanceof IOException io ? io : new IOException("Cannot read the state in " + directory, e);
+        }
     }
 
     /** A builder with the defaults: ephemeral port, 3 s jobs, any key, poll-after 1000 ms, 1 h retention. */
@@ -220,6 +255,18 @@ public final class VideoEmulator implements AutoCloseable {
     }
 
     /**
+     * The jobs of every surface, oldest first, with their state now: OpenAI videos not deleted and
+     * the Veo operations of both Google surfaces ({@code GET /__emulator/jobs} lists the same).
+     */
+    public List<JobSummary> jobs() {
+        List<JobSummary> all = new ArrayList<>(api.jobs());
+        all.addAll(google.jobs());
+        // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
+        all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
+        return all;
+    }
+
+    /**
      * A copy of an emulated Cloud Storage object, e.g. the output a Vertex operation with a
      * {@code storageUri} wrote ({@code prefix/OPERATION_ID/sample_0.mp4}), or empty.
      */
@@ -255,6 +302,7 @@ public final class VideoEmulator implements AutoCloseable {
 
     /** Configures and starts a {@link VideoEmulator}. */
     public static final class Builder {
+        private Path stateDir;
         private int port;
         private String host = "127.0.0.1";
         private Duration jobDuration = Duration.ofSeconds(3);
@@ -329,6 +377,20 @@ public final class VideoEmulator implements AutoCloseable {
         /** The time source of the job lifecycle and of recorded request times; default the system clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A directory where the emulator keeps its jobs (OpenAI videos, Veo operations), uploaded
+         * source videos and recorded requests, one JSON file each, written atomically (temporary file
+         * and rename) before the response leaves; default null keeps nothing. An emulator started on
+         * the same directory takes them back: a job created before the restart can be polled and
+         * downloaded after it (its timeline follows the clock, so the time the emulator was stopped
+         * counts, and its video is rendered again when asked for), and request numbering continues.
+         * Not kept: Cloud Storage objects put by clients and issued OAuth tokens.
+         */
+        public Builder stateDir(Path directory) {
+            this.stateDir = directory;
             return this;
         }
 

@@ -20,7 +20,7 @@ class EmulatorMainTest {
 
         assertThat(builder).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
-                .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions");
+                .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir");
     }
 
     @Test

@@ -21,4 +21,9 @@ public interface Surface {
 
     /** The envelope of this surface's errors. */
     ErrorStyle errors();
+
+    /** A short name for the admin API's records, e.g. {@code openai}, {@code gemini}, {@code vertex}. */
+    default String name() {
+        return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
 }

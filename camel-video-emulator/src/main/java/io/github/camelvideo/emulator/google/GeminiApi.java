@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.github.camelvideo.emulator.core.ApiRequest;
 import io.github.camelvideo.emulator.core.ApiResponse;
+import io.github.camelvideo.emulator.core.RequestDigest;
 import io.github.camelvideo.emulator.core.Blob;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
@@ -49,6 +50,11 @@ final class GeminiApi extends GoogleSurface {
         this.storage = storage;
         this.media = media;
         this.download = download;
+    }
+
+    @Override
+    public String name() {
+        return "gemini";
     }
 
     @Override
@@ -109,7 +115,8 @@ final class GeminiApi extends GoogleSurface {
                     + " supported methods.");
         }
         VeoRequest veo = VeoRequests.parse(Dialect.GEMINI, model, request.body(), operations, storage);
-        VeoOperation op = operations.create(Dialect.GEMINI, "models/" + model, VeoOperations.randomId(12), veo);
+        VeoOperation op = operations.create(Dialect.GEMINI, "models/" + model, VeoOperations.randomId(12), veo,
+                RequestDigest.of(request));
         return ApiResponse.json(200, OperationJson.running(op));
     }
 

@@ -2,10 +2,16 @@ package io.github.camelvideo.emulator.google;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.github.camelvideo.emulator.core.FaultHooks;
+import io.github.camelvideo.emulator.core.JobSummary;
+import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.MediaDownload;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
@@ -48,6 +54,31 @@ public final class GoogleCloud {
     /** The number of Veo operations created on either surface. */
     public int operationCount() {
         return operations.count();
+    }
+
+    /**
+     * Keeps every Veo operation in {@code folder} from now on and takes back those an earlier run
+     * kept there.
+     *
+     * @return the number of operations taken back
+     */
+    public int persistTo(JsonFolder folder) {
+        return operations.persistTo(folder);
+    }
+
+    /** The Veo operations of both surfaces, oldest first, with their current state. */
+    public List<JobSummary> jobs() {
+        List<JobSummary> summaries = new ArrayList<>();
+        for (VeoOperation op : operations.all()) {
+            JobTimeline.Point point = operations.progress(op);
+            String model = op.modelResource().substring(op.modelResource().lastIndexOf('/') + 1);
+            summaries.add(new JobSummary(op.name(), op.dialect().name().toLowerCase(Locale.ROOT),
+                    point.phase().name().toLowerCase(Locale.ROOT), point.progress(), op.createdAtMillis(),
+                    point.finishedAtMillis() < 0 ? null : point.finishedAtMillis(), model, op.rendition().seconds(),
+                    op.requestDigest()));
+        }
+        summaries.sort(Comparator.comparingLong(JobSummary::createdAtMillis).thenComparing(JobSummary::id));
+        return summaries;
     }
 
     /** A copy of a Cloud Storage object's bytes, writing finished Vertex outputs first. */

@@ -34,6 +34,11 @@ final class StorageApi extends GoogleSurface {
     }
 
     @Override
+    public String name() {
+        return "storage";
+    }
+
+    @Override
     public boolean serves(String path) {
         return path.startsWith("/storage/v1/");
     }

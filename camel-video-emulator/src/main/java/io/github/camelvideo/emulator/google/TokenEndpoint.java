@@ -32,6 +32,11 @@ final class TokenEndpoint extends GoogleSurface {
     }
 
     @Override
+    public String name() {
+        return "token";
+    }
+
+    @Override
     public boolean serves(String path) {
         return path.equals(PATH);
     }

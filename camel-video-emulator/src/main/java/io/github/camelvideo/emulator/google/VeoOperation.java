@@ -18,9 +18,16 @@ import io.github.camelvideo.emulator.core.JobFate;
  * @param fileIds Gemini: one file id per sample; Vertex: empty
  * @param storageUri Vertex: the {@code storageUri} parameter, or null for inline output
  * @param samples the number of videos ({@code sampleCount})
+ * @param requestDigest the {@link io.github.camelvideo.emulator.core.RequestDigest} of the create request
  */
 record VeoOperation(String name, String id, Dialect dialect, long createdAtMillis, JobFate fate, Rendition rendition,
-        List<String> fileIds, String storageUri, int samples) {
+        List<String> fileIds, String storageUri, int samples, String requestDigest) {
+
+    /** An operation whose create request is not known. */
+    VeoOperation(String name, String id, Dialect dialect, long createdAtMillis, JobFate fate, Rendition rendition,
+            List<String> fileIds, String storageUri, int samples) {
+        this(name, id, dialect, createdAtMillis, fate, rendition, fileIds, storageUri, samples, null);
+    }
 
     /** The resource name of the model, the name without {@code /operations/id}. */
     String modelResource() {

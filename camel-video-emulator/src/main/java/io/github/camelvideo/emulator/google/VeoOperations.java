@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
@@ -40,6 +41,9 @@ final class VeoOperations {
     private final Map<String, VeoOperation> byFile = new ConcurrentHashMap<>();
     /** Vertex operations with a storageUri whose output is not written yet; guarded by this. */
     private final List<VeoOperation> unsettled = new ArrayList<>();
+
+    /** Where operations are kept across restarts; {@link JsonFolder#NONE} unless a state directory is set. */
+    private volatile JsonFolder archive = JsonFolder.NONE;
 
     VeoOperations(GoogleSettings settings, MediaLibrary media, FaultHooks faults, CloudStorage storage,
             Toggle extensions) {
@@ -75,8 +79,9 @@ final class VeoOperations {
      *
      * @param modelResource the model's resource name, the operation name without {@code /operations/id}
      * @param id the operation id
+     * @param requestDigest the digest of the create request, listed by the admin API
      */
-    VeoOperation create(Dialect dialect, String modelResource, String id, VeoRequest request) {
+    VeoOperation create(Dialect dialect, String modelResource, String id, VeoRequest request, String requestDigest) {
         JobFate fate = faults.nextJobFate();
         List<String> fileIds = new ArrayList<>();
         if (dialect == Dialect.GEMINI) {
@@ -85,21 +90,45 @@ final class VeoOperations {
             }
         }
         VeoOperation op = new VeoOperation(modelResource + "/operations/" + id, id, dialect, now(), fate,
-                request.rendition(), List.copyOf(fileIds), request.storageUri(), request.samples());
+                request.rendition(), List.copyOf(fileIds), request.storageUri(), request.samples(), requestDigest);
+        // Stored before the response leaves, so an operation a client was told about is never lost.
+        archive.save(VeoOperationJson.fileName(op), VeoOperationJson.write(op));
+        add(op);
+        LOG.debug("Created {} ({}x{} {} s, fate {})", op.name(), op.rendition().width(), op.rendition().height(),
+                op.rendition().seconds(), fate.kind());
+        return op;
+    }
+
+    private void add(VeoOperation op) {
         byName.put(op.name(), op);
-        fileIds.forEach(file -> byFile.put(file, op));
+        op.fileIds().forEach(file -> byFile.put(file, op));
         if (op.storageUri() != null) {
             synchronized (this) {
                 unsettled.add(op);
             }
         }
-        if (fate.kind() == JobFate.Kind.COMPLETE) {
+        if (op.fate().kind() == JobFate.Kind.COMPLETE) {
             // Start rendering now so the video is ready when the operation is done.
             op.rendition().prefetch(media);
         }
-        LOG.debug("Created {} ({}x{} {} s, fate {})", op.name(), op.rendition().width(), op.rendition().height(),
-                op.rendition().seconds(), fate.kind());
-        return op;
+    }
+
+    /**
+     * Keeps every operation in {@code folder} from now on and takes back those an earlier run kept
+     * there. Their Cloud Storage outputs are written again as they are read, since objects are not kept.
+     *
+     * @return the number of operations taken back
+     */
+    int persistTo(JsonFolder folder) {
+        List<VeoOperation> restored = folder.load(VeoOperationJson::read);
+        restored.forEach(this::add);
+        this.archive = folder;
+        return restored.size();
+    }
+
+    /** Every operation, in no particular order (a snapshot). */
+    List<VeoOperation> all() {
+        return List.copyOf(byName.values());
     }
 
     /** The operation with this full name, or null. */

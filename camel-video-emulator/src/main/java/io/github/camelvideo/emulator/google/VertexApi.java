@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.emulator.core.ApiRequest;
 import io.github.camelvideo.emulator.core.ApiResponse;
+import io.github.camelvideo.emulator.core.RequestDigest;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.JobTimeline;
 import io.github.camelvideo.emulator.media.MediaLibrary;
@@ -40,6 +41,11 @@ final class VertexApi extends GoogleSurface {
         this.storage = storage;
         this.tokens = tokens;
         this.media = media;
+    }
+
+    @Override
+    public String name() {
+        return "vertex";
     }
 
     @Override
@@ -80,7 +86,8 @@ final class VertexApi extends GoogleSurface {
 
     private ApiResponse create(String resource, String model, ApiRequest request) {
         VeoRequest veo = VeoRequests.parse(Dialect.VERTEX, model, request.body(), operations, storage);
-        VeoOperation op = operations.create(Dialect.VERTEX, resource, UUID.randomUUID().toString(), veo);
+        VeoOperation op = operations.create(Dialect.VERTEX, resource, UUID.randomUUID().toString(), veo,
+                RequestDigest.of(request));
         return ApiResponse.json(200, OperationJson.running(op));
     }
 

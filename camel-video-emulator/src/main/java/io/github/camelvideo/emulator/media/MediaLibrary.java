@@ -55,6 +55,9 @@ public final class MediaLibrary implements AutoCloseable {
                 "video-emulator-media-cleanup"));
     }
 
+    /** Where uploaded MP4s are kept across restarts (the state directory), or null to keep them with the renderings. */
+    private volatile Path keptUploads;
+
     private final Path directory;
     private final ExecutorService renderPool;
     private final ConcurrentMap<String, CompletableFuture<Path>> cache = new ConcurrentHashMap<>();
@@ -134,12 +137,36 @@ public final class MediaLibrary implements AutoCloseable {
     public Footage upload(byte[] mp4, int width, int height, int seconds) throws IOException {
         Footage.Uploaded footage = new Footage.Uploaded(sha256(mp4), width, height, seconds);
         try {
-            cache.computeIfAbsent(fileName(footage),
-                    name -> CompletableFuture.completedFuture(publish(name, target -> Files.write(target, mp4))));
+            cache.computeIfAbsent(fileName(footage), name -> CompletableFuture.completedFuture(keptUploads == null
+                    ? publish(name, target -> Files.write(target, mp4)) : keep(name, mp4)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return footage;
+    }
+
+    /**
+     * Keeps uploaded MP4s in {@code directory} from now on, where {@link #close()} leaves them, and
+     * serves those an earlier run kept there, so that jobs continuing an upload survive a restart.
+     *
+     * @throws IOException if the directory cannot be listed
+     */
+    public void keepUploadsIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(f -> f.getFileName().toString().matches("upload_[0-9a-f]+\\.mp4"))
+                    .forEach(f -> cache.putIfAbsent(f.getFileName().toString(), CompletableFuture.completedFuture(f)));
+        }
+        this.keptUploads = directory;
+    }
+
+    private Path keep(String name, byte[] mp4) {
+        Path target = keptUploads.resolve(name);
+        try {
+            io.github.camelvideo.emulator.state.StateDirectory.writeAtomically(target, mp4);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
     }
 
     /**

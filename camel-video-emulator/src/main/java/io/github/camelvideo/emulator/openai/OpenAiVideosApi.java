@@ -11,6 +11,10 @@ import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.FaultHooks;
 import io.github.camelvideo.emulator.core.ErrorStyle;
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.JobSummary;
+import io.github.camelvideo.emulator.core.JobTimeline;
+import io.github.camelvideo.emulator.core.RequestDigest;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.Footage;
@@ -57,6 +61,39 @@ public final class OpenAiVideosApi implements Surface {
     /** Number of videos currently stored (created and not deleted). */
     public int jobCount() {
         return store.size();
+    }
+
+    /**
+     * Keeps every video in {@code folder} from now on and takes back those an earlier run kept
+     * there; their state follows the clock, so time spent stopped counts.
+     *
+     * @return the number of videos taken back
+     */
+    public int persistTo(JsonFolder folder) {
+        int restored = store.persistTo(folder);
+        store.all().stream().filter(job -> job.fate().kind() == JobFate.Kind.COMPLETE)
+                .forEach(job -> media.prefetch(job.footage()));
+        return restored;
+    }
+
+    /** The videos stored now, oldest first, with their current state. */
+    public List<JobSummary> jobs() {
+        long now = now();
+        List<JobSummary> summaries = new ArrayList<>();
+        for (VideoJob job : store.sorted(true)) {
+            VideoJob.State state = state(job, now);
+            // The millisecond the job ended (the Video object only has whole seconds).
+            long finished = JobTimeline.at(job.createdAtMillis(), job.fate(), settings.jobDuration().toMillis(), now)
+                    .finishedAtMillis();
+            summaries.add(new JobSummary(job.id(), "openai", state.status(), state.progress(), job.createdAtMillis(),
+                    finished < 0 ? null : finished, job.model(), job.seconds(), job.requestDigest()));
+        }
+        return summaries;
+    }
+
+    @Override
+    public String name() {
+        return "openai";
     }
 
     /** Every path: this surface is the fallback. */
@@ -142,7 +179,7 @@ public final class OpenAiVideosApi implements Surface {
     private ApiResponse create(ApiRequest request) {
         VideoRequests.Create create = VideoRequests.create(RequestForm.parse(request));
         VideoJob job = store.create(create.model(), create.prompt(), create.footage(), now(), null, 0,
-                faults.nextJobFate());
+                faults.nextJobFate(), RequestDigest.of(request));
         return created(job);
     }
 
@@ -151,7 +188,8 @@ public final class OpenAiVideosApi implements Surface {
         VideoJob source = requireCompleted(sourceId, "remixed");
         // A remix is a new rendering of the whole video, so its content is fresh footage.
         Footage footage = Footage.fresh(source.width(), source.height(), source.seconds());
-        VideoJob job = store.create(source.model(), prompt, footage, now(), source.id(), 0, faults.nextJobFate());
+        VideoJob job = store.create(source.model(), prompt, footage, now(), source.id(), 0, faults.nextJobFate(),
+                RequestDigest.of(request));
         return created(job);
     }
 
@@ -170,7 +208,7 @@ public final class OpenAiVideosApi implements Surface {
         // The content is the source's own video followed by the new seconds; Video.seconds of an
         // extension is the stitched total.
         VideoJob job = store.create(source.model(), extension.prompt(), source.footage().continued(extension.seconds()),
-                now(), null, source.extensions() + 1, faults.nextJobFate());
+                now(), null, source.extensions() + 1, faults.nextJobFate(), RequestDigest.of(request));
         return created(job);
     }
 

@@ -23,9 +23,10 @@ import io.github.camelvideo.emulator.media.Footage;
  * @param fate how the job ends
  * @param footage what its {@code /content} video shows: for an extension, the source's video
  *        followed by the added seconds
+ * @param requestDigest the {@link io.github.camelvideo.emulator.core.RequestDigest} of the create request
  */
 record VideoJob(String id, long sequence, String model, String prompt, String size, int seconds, long createdAtMillis,
-        String remixedFromVideoId, int extensions, JobFate fate, Footage footage) {
+        String remixedFromVideoId, int extensions, JobFate fate, Footage footage, String requestDigest) {
 
     static final String QUEUED = "queued";
     static final String IN_PROGRESS = "in_progress";

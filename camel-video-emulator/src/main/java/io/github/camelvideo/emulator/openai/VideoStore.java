@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelvideo.emulator.core.JobFate;
+import io.github.camelvideo.emulator.core.JsonFolder;
 import io.github.camelvideo.emulator.media.Footage;
 
 /** The videos of the emulated project, safe for concurrent use. */
@@ -25,6 +26,30 @@ final class VideoStore {
     private final Map<String, VideoJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, SortKey> cursors = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Where jobs are kept across restarts; {@link JsonFolder#NONE} unless a state directory is set. */
+    private volatile JsonFolder archive = JsonFolder.NONE;
+
+    /**
+     * Keeps every job in {@code folder} from now on and takes back the jobs an earlier run kept there.
+     *
+     * @return the number of jobs taken back
+     */
+    int persistTo(JsonFolder folder) {
+        int restored = 0;
+        for (VideoJob job : folder.load(VideoJobJson::read)) {
+            cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
+            jobs.put(job.id(), job);
+            sequence.accumulateAndGet(job.sequence(), Math::max);
+            restored++;
+        }
+        this.archive = folder;
+        return restored;
+    }
+
+    /** Every job, in no particular order (a snapshot). */
+    List<VideoJob> all() {
+        return List.copyOf(jobs.values());
+    }
 
     /** A new random video id in OpenAI's shape. */
     static String newId() {
@@ -38,11 +63,13 @@ final class VideoStore {
      * footage it serves.
      */
     VideoJob create(String model, String prompt, Footage footage, long nowMillis, String remixedFrom, int extensions,
-            JobFate fate) {
+            JobFate fate, String requestDigest) {
         VideoJob job = new VideoJob(newId(), sequence.incrementAndGet(), model, prompt,
                 footage.width() + "x" + footage.height(), footage.seconds(), nowMillis, remixedFrom, extensions, fate,
-                footage);
+                footage, requestDigest);
         cursors.put(job.id(), new SortKey(job.createdAtMillis(), job.sequence()));
+        // Stored before the response leaves, so a job a client was told about is never lost.
+        archive.save(job.id(), VideoJobJson.write(job));
         jobs.put(job.id(), job);
         return job;
     }
@@ -61,6 +88,7 @@ final class VideoStore {
     }
 
     boolean remove(String id) {
+        archive.remove(id);
         return jobs.remove(id) != null;
     }
 
