@@ -83,11 +83,15 @@ final class RequestLog {
                 .toList();
     }
 
-    /** Removes and returns the entries one by one, so an entry added meanwhile is either returned or kept. */
+    /**
+     * Removes and returns the entries one by one, so an entry added meanwhile is either returned or kept. Taken
+     * entries leave the state directory too, as cleared ones do, so they do not come back after a restart.
+     */
     List<RecordedRequest> take() {
+        numbering.save(LAST_SEQUENCE, ApiResponse.JSON.createObjectNode().put("lastSequence", lastSequence()));
         List<RecordedRequest> taken = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<Long, RecordedRequest> e = entries.pollFirstEntry(); e != null;
-                e = entries.pollFirstEntry()) {
+        for (Map.Entry<Long, RecordedRequest> e = entries.pollFirstEntry(); e != null; e = entries.pollFirstEntry()) {
+            journal.remove(RecordedRequestJson.fileName(e.getKey()));
             taken.add(e.getValue());
         }
         return taken;

@@ -138,7 +138,10 @@ class FaultsTest {
                 in.transferTo(received);
             }
         }).isInstanceOf(IOException.class);
-        assertThat(received.size()).isEqualTo(10_000);
+        // the emulator sends 10,000 bytes before it cuts the connection; a client may lose some of those still in
+        // its buffers when the cut arrives (the JDK client reports the error ahead of them under load), so a
+        // client resumes from what it actually received
+        assertThat(received.size()).isBetween(0, 10_000);
 
         HttpResponse<byte[]> rest = client.getBytes("/videos/" + id + "/content", "Range", "bytes=" + received.size() + "-");
         assertThat(rest.statusCode()).isEqualTo(206);
