@@ -1,0 +1,54 @@
+package io.github.camelvideo.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.camelvideo.core.testing.PostgresServer;
+
+/** The contract against a real PostgreSQL server, each test in a database of its own. */
+class JdbcJobStoreTest extends JobStoreContractTest {
+
+    private String database;
+
+    @Override
+    protected JobStore newStore() {
+        database = PostgresServer.shared().createDatabase();
+        return new JdbcJobStore(PostgresServer.shared().dataSource(database), clock);
+    }
+
+    /** Another data source, as a second instance of the application has. */
+    @Override
+    protected JobStore anotherInstance() {
+        return new JdbcJobStore(PostgresServer.shared().dataSource(database), clock);
+    }
+
+    @Test
+    void createsItsTablesOnFirstUseAndStoresTheFormat() throws Exception {
+        store.createIfAbsent(pending("order-1", "1"));
+        anotherInstance().createIfAbsent(pending("order-2", "1"));
+
+        DataSource source = PostgresServer.shared().dataSource(database);
+        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT job_key, format, state FROM camel_video_jobs ORDER BY job_key")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("job_key")).isEqualTo("order-1");
+            assertThat(rs.getInt("format")).isEqualTo(JobRecord.FORMAT);
+            assertThat(rs.getString("state")).isEqualTo("PENDING");
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
+    void theDdlSplitsIntoItsStatements() {
+        assertThat(JdbcJobStore.statements(JdbcJobStore.ddl()))
+                .hasSize(5)
+                .allSatisfy(sql -> assertThat(sql).startsWith("CREATE").doesNotContain("--"));
+    }
+}
