@@ -3,30 +3,53 @@ package io.github.camelvideo.core.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.testing.PostgresServer;
+import io.github.camelvideo.core.testing.WarmDataSource;
 
 /** The contract against a real PostgreSQL server, each test in a database of its own. */
 class JdbcJobStoreTest extends JobStoreContractTest {
 
+    private final List<WarmDataSource> pools = new ArrayList<>();
     private String database;
 
     @Override
     protected JobStore newStore() {
         database = PostgresServer.shared().createDatabase();
-        return new JdbcJobStore(PostgresServer.shared().dataSource(database), clock);
+        return new JdbcJobStore(pool(), clock);
     }
 
-    /** Another data source, as a second instance of the application has. */
+    /** Another pool of connections, as a second instance of the application has. */
     @Override
     protected JobStore anotherInstance() {
-        return new JdbcJobStore(PostgresServer.shared().dataSource(database), clock);
+        return new JdbcJobStore(pool(), clock);
+    }
+
+    @AfterEach
+    void closePools() throws SQLException {
+        for (WarmDataSource pool : pools) {
+            pool.close();
+        }
+    }
+
+    private DataSource pool() {
+        try {
+            WarmDataSource pool = new WarmDataSource(PostgresServer.shared().dataSource(database), 10);
+            pools.add(pool);
+            return pool;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -321,23 +321,27 @@ abstract class JobStoreContractTest {
     }
 
     @Test
-    void twentyRacersForFiveDollarsGetExactlyFive() throws Exception {
-        store.createIfAbsent(pending("earlier", "5.00"));
-        BigDecimal cap = new BigDecimal("10.00");
+    void twentyRacersForTheLastFiveDollarsGetExactlyFive() throws Exception {
         List<JobStore> instances = List.of(store, anotherInstance());
-        List<Callable<SpendReservation.Outcome>> racers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            JobStore instance = instances.get(i % 2);
-            JobRecord job = pending("racer-" + i, "1.00");
-            racers.add(() -> instance.reserveSpend(job, cap, START).outcome());
+        BigDecimal cap = new BigDecimal("10.00");
+        for (int round = 0; round < 5; round++) {
+            clock.advance(Duration.ofDays(1));
+            Instant periodStart = clock.instant();
+            store.createIfAbsent(pending("earlier-" + round, "5.00"));
+            List<Callable<SpendReservation.Outcome>> racers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                JobStore instance = instances.get(i % 2);
+                JobRecord job = pending("round-" + round + "-racer-" + i, "1.00");
+                racers.add(() -> instance.reserveSpend(job, cap, periodStart).outcome());
+            }
+
+            List<SpendReservation.Outcome> outcomes = race(racers);
+
+            assertThat(outcomes).filteredOn(o -> o == SpendReservation.Outcome.RESERVED).hasSize(5);
+            assertThat(outcomes).filteredOn(o -> o == SpendReservation.Outcome.EXCEEDED).hasSize(15);
+            assertThat(store.spendSince(periodStart)).isEqualByComparingTo("10.00");
         }
-
-        List<SpendReservation.Outcome> outcomes = race(racers);
-
-        assertThat(outcomes).filteredOn(o -> o == SpendReservation.Outcome.RESERVED).hasSize(5);
-        assertThat(outcomes).filteredOn(o -> o == SpendReservation.Outcome.EXCEEDED).hasSize(15);
-        assertThat(store.spendSince(START)).isEqualByComparingTo("10.00");
-        assertThat(store.list(DurableState.PENDING)).hasSize(6);
+        assertThat(store.list(DurableState.PENDING)).hasSize(5 * 6);
     }
 
     @Test
