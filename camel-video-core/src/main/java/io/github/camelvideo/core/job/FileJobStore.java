@@ -241,6 +241,7 @@ public final class FileJobStore implements JobStore, Closeable {
         });
     }
 
+    /** Closes the lock file; a later call opens it again. */
     @Override
     public void close() throws IOException {
         jvmLock.lock();

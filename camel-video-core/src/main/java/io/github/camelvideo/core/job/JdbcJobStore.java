@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  * owner's lease expired. Lease expiry is compared with this store's {@link Clock}, so instances sharing a database
  * keep their clocks synchronised (NTP); a skew of a few seconds only shifts take-overs by as much. A spending
  * reservation runs in a transaction holding a PostgreSQL advisory lock, so two instances cannot both take the last
- * dollar. Every call blocks on JDBC while it runs.
+ * dollar. Listings and claims skip rows of a later record format, which a newer release sharing the database wrote;
+ * an operation on such a row's key fails. Every call blocks on JDBC while it runs.
  */
 public final class JdbcJobStore implements JobStore {
 
@@ -50,14 +51,16 @@ public final class JdbcJobStore implements JobStore {
     private static final String UPDATE = "UPDATE camel_video_jobs SET format = ?, version = version + 1, "
             + "provider = ?, job_ref = ?, request_digest = ?, state = ?, cost_usd = ?, output_file = ?, headers = ?, "
             + "updated_at = ?, failure = ? WHERE job_key = ? AND version = ? AND state = ANY (?) RETURNING " + COLUMNS;
-    private static final String LIST = "SELECT " + COLUMNS
-            + " FROM camel_video_jobs WHERE state = ANY (?) ORDER BY created_at, job_key";
+    /** Rows of a later format are left to the release that wrote them (a rolling upgrade runs both). */
+    private static final String READABLE = "format <= " + JobRecord.FORMAT;
+    private static final String LIST = "SELECT " + COLUMNS + " FROM camel_video_jobs WHERE state = ANY (?) AND "
+            + READABLE + " ORDER BY created_at, job_key";
     private static final String FREE = "(owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at <= ?)";
     private static final String CLAIM = "UPDATE camel_video_jobs SET owner = ?, lease_expires_at = ? "
             + "WHERE job_key = ? AND (owner = ? OR " + FREE + ") RETURNING " + COLUMNS;
     private static final String CLAIM_AVAILABLE = "UPDATE camel_video_jobs SET owner = ?, lease_expires_at = ? "
-            + "WHERE job_key IN (SELECT job_key FROM camel_video_jobs WHERE state = ANY (?) AND " + FREE
-            + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS;
+            + "WHERE job_key IN (SELECT job_key FROM camel_video_jobs WHERE state = ANY (?) AND " + READABLE
+            + " AND " + FREE + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS;
     private static final String RENEW = "UPDATE camel_video_jobs SET lease_expires_at = ? "
             + "WHERE job_key = ? AND owner = ?";
     private static final String RELEASE = "UPDATE camel_video_jobs SET owner = NULL, lease_expires_at = NULL "

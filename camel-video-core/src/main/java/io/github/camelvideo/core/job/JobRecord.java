@@ -49,6 +49,7 @@ public record JobRecord(int format, String key, long version, String provider, J
         if (provider == null && ref != null) {
             provider = ref.provider();
         }
+        Objects.requireNonNull(provider, "provider");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         leaseExpiresAt = micros(leaseExpiresAt);
         createdAt = micros(createdAt);

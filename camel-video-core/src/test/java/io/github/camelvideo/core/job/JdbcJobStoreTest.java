@@ -1,11 +1,13 @@
 package io.github.camelvideo.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -66,6 +68,22 @@ class JdbcJobStoreTest extends JobStoreContractTest {
             assertThat(rs.getString("state")).isEqualTo("PENDING");
             assertThat(rs.next()).isTrue();
         }
+    }
+
+    @Test
+    void rowsOfALaterFormatAreLeftToTheReleaseThatWroteThem() throws Exception {
+        store.createIfAbsent(pending("order-1", "1"));
+        try (Connection c = PostgresServer.shared().dataSource(database).getConnection();
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE camel_video_jobs SET format = 99 WHERE job_key = 'order-1'");
+        }
+        store.createIfAbsent(pending("order-2", "1"));
+
+        assertThat(store.list(DurableState.PENDING)).extracting(JobRecord::key).containsExactly("order-2");
+        assertThat(store.claimAvailable(Set.of(DurableState.PENDING), "instance-a", START.plusSeconds(60), 10))
+                .extracting(JobRecord::key).containsExactly("order-2");
+        assertThatThrownBy(() -> store.find("order-1")).isInstanceOf(JobStoreException.class)
+                .hasMessageContaining("format 99");
     }
 
     @Test
