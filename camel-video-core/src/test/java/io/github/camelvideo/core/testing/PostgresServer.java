@@ -248,7 +248,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The entry's mode made readable (and, where executable, runnable) by everyone: the server runs as another user. */
+    /** The entry's mode, readable (and where executable runnable) by all: the server runs as another user. */
     private static Set<PosixFilePermission> permissions(int mode) {
         return PosixFilePermissions.fromString((mode & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--");
     }
