@@ -1,8 +1,9 @@
 package io.github.camelvideo.core.job;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -73,20 +74,7 @@ class VideoJobRunnerTest {
 
     @Test
     void aStepThatThrowsEndsTheJobTypedAndFreesItsSlot() {
-        JobStore broken = new JobStore() {
-            @Override
-            public Optional<JobRecord> find(String key) {
-                throw new IllegalStateException("store unavailable");
-            }
-
-            @Override
-            public void put(String key, JobRecord record) {
-            }
-
-            @Override
-            public void remove(String key) {
-            }
-        };
+        JobStore broken = storeWhoseFindFails(new IllegalStateException("store unavailable"));
         JobOptions keyed = new JobOptions(true, false, Path.of("target"), null, null, oneMinute.pollPolicy(), "k");
         CompletableFuture<JobOutcome> result = runner.run(provider, new FakeProvider.Request("m", 4, "1x1"), keyed,
                 oneAtATime, broken, null, JobListener.NONE).toCompletableFuture();
@@ -95,6 +83,22 @@ class VideoJobRunnerTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(oneAtATime.inUse()).isZero();
         assertThat(provider.submits).hasValue(0);
+    }
+
+    /** A store that fails every look-up and otherwise keeps its records in memory. */
+    private static JobStore storeWhoseFindFails(RuntimeException failure) {
+        JobStore memory = new InMemoryJobStore();
+        return (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("find")) {
+                        throw failure;
+                    }
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private CompletableFuture<JobOutcome> run() {
