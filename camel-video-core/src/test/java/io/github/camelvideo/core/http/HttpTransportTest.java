@@ -95,6 +95,33 @@ class HttpTransportTest {
     }
 
     @Test
+    void aConnectionIdleLongerThanTheIdleTimeoutIsNotReused() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.List<Integer> clientPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        server.start();
+        try (HttpTransport shortIdle = new HttpTransport(executor, 4, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofMillis(200))) {
+            get(shortIdle);
+            get(shortIdle); // at once: the same connection
+            org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(400)).until(() -> true);
+            get(shortIdle); // idle for longer than 200 ms: a new connection
+        }
+        assertThat(clientPorts).hasSize(3);
+        assertThat(clientPorts.get(1)).isEqualTo(clientPorts.get(0));
+        assertThat(clientPorts.get(2)).isNotEqualTo(clientPorts.get(0));
+    }
+
+    private void get(HttpTransport transport) {
+        assertThat(transport.send(transport.newRequest().uri(uri("/")).build(),
+                HttpResponse.BodyHandlers.discarding()).toCompletableFuture().join().statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void failuresBeforeTheRequestWasWrittenAreNotSentAndLaterOnesAreNot() {
         assertThat(HttpTransport.classify(new ConnectionClosedException("closed"), false))
                 .isInstanceOf(RequestNotSentException.class);
