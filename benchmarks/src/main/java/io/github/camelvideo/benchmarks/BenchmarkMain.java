@@ -30,7 +30,7 @@ public final class BenchmarkMain {
 
     static {
         for (Scenario s : List.of(new WaitingScenario(), new ThroughputScenario(), new DownloadScenario(),
-                new StoryboardScenario(), new PushScenario())) {
+                new StoryboardScenario(), new PushScenario(), new KeepAliveScenario())) {
             SCENARIOS.put(s.name(), s);
         }
     }

@@ -18,6 +18,15 @@ class BenchmarkMainTest {
     Path out;
 
     @Test
+    void theKeepAliveScenarioRunsBothClientSettings() throws Exception {
+        List<Figure> figures = BenchmarkMain.run(List.of("keepalive"), Scale.SMALL, out);
+
+        assertThat(figures).filteredOn(f -> f.metric().equals("creates in doubt")).hasSize(2);
+        assertThat(figures).filteredOn(f -> f.metric().equals("connections closed by the proxy"))
+                .anySatisfy(f -> assertThat(f.value()).isPositive());
+    }
+
+    @Test
     void everyScenarioRunsAtASmallSizeAndWritesItsReports() throws Exception {
         List<Figure> figures = BenchmarkMain.run(List.of("waiting", "throughput", "download", "storyboard", "push"),
                 Scale.SMALL, out);

@@ -38,6 +38,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.sora.SoraConfiguration.class, value)); return true;
+        case "connectionidletimeout":
+        case "connectionIdleTimeout": target.setConnectionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
@@ -96,6 +98,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.sora.SoraConfiguration.class;
+        case "connectionidletimeout":
+        case "connectionIdleTimeout": return long.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
@@ -150,6 +154,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "configuration": return target.getConfiguration();
+        case "connectionidletimeout":
+        case "connectionIdleTimeout": return target.getConnectionIdleTimeout();
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();

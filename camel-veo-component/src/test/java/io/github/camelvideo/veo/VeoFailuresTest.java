@@ -20,6 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VeoFailuresTest extends VeoTestSupport {
 
     @Test
+    void aGeminiCreateDroppedAfterItWasReadStaysInDoubtTheApiCannotListOperations() {
+        int jobsBefore = emulator.jobCount();
+        emulator.faults().dropAfterRead("POST", "/v1beta/models/[^/]+:predictLongRunning", 1);
+
+        Throwable e = failureOf(send("veo:textToVideo?durationSeconds=4", "A castle on a hill"));
+
+        assertThat(e).isInstanceOf(VideoSubmissionInDoubtException.class).hasMessageContaining("may have accepted")
+                .hasMessageNotContaining("recent jobs");
+        assertThat(emulator.requests("POST", "/v1beta/models/[^/]+:predictLongRunning")).as("never re-sent")
+                .hasSize(1);
+        assertThat(emulator.jobCount()).as("the provider did create it").isEqualTo(jobsBefore + 1);
+    }
+
+    @Test
     void aFailedOperationIsAJobFailureNamingTheOperation() {
         for (String component : List.of("veo", "vertex")) {
             emulator.faults().failJobs(1, "13", "Video generation failed due to an internal error.");

@@ -24,6 +24,7 @@ public final class EmulatorMain {
             "  --access-token TOKEN Vertex AI / Cloud Storage bearer token to accept besides issued ones (default: any)",
             "  --poll-after-ms N    openai-poll-after-ms header value (default 1000; 0 omits it)",
             "  --retention-seconds N  seconds from completion until content expires (default 3600)",
+            "  --idle-timeout MS    close keep-alive connections idle longer than MS, as a proxy does (default: never)",
             "  --state-dir DIR      keep jobs, uploads and recorded requests in DIR across restarts (default: none)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
@@ -104,6 +105,7 @@ public final class EmulatorMain {
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));
+                case "--idle-timeout" -> builder.idleTimeout(Duration.ofMillis(number(option, value)));
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }

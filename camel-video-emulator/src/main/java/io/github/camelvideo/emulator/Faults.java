@@ -1,5 +1,6 @@
 package io.github.camelvideo.emulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -59,6 +60,9 @@ public final class Faults {
     private final List<Counted<RequestRule>> requestRules = new ArrayList<>();
     private final List<Counted<JobFate>> jobRules = new ArrayList<>();
     private final List<Counted<ContentFault>> contentRules = new ArrayList<>();
+    private int closeBeforeRead;
+    private int closeAfterResponse;
+    private volatile Duration idleConnectionTimeout;
 
     Faults() {
     }
@@ -152,8 +156,80 @@ public final class Faults {
         return addCounted(contentRules, new ContentFault.JsonBody(), times);
     }
 
+    /**
+     * Closes keep-alive connections that have been idle (no request in progress) for longer than {@code idle}, as
+     * the proxies and load balancers in front of real providers do (nginx after 75 s, AWS application load balancers
+     * after 60 s, Node.js servers after 5 s). A request the client writes onto a connection just closed gets no
+     * answer. {@code null} or zero turns it off (the default). Checked every 20 ms.
+     */
+    public Faults closeIdleConnectionsAfter(Duration idle) {
+        if (idle != null && idle.isNegative()) {
+            throw new IllegalArgumentException("idle must be >= 0");
+        }
+        this.idleConnectionTimeout = idle == null || idle.isZero() ? null : idle;
+        return this;
+    }
+
+    /**
+     * Closes the next {@code times} new connections as soon as they are accepted, with a reset and before reading
+     * anything from them: the server never sees the request. Whether the client can tell that nothing was sent
+     * depends on whether the close reached it before it wrote the request.
+     */
+    public synchronized Faults closeBeforeRead(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be >= 0");
+        }
+        closeBeforeRead += times;
+        return this;
+    }
+
+    /**
+     * After each of the next {@code times} responses, closes the connection that carried it before another request
+     * is read from it, as a proxy whose keep-alive timer fires right after a response. The client's pooled connection
+     * is then closed before it sends anything more on it; a client that writes on it anyway gets no answer.
+     */
+    public synchronized Faults closeAfterResponse(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be >= 0");
+        }
+        closeAfterResponse += times;
+        return this;
+    }
+
+    /**
+     * Closes the connection after reading the next {@code times} matching requests, without answering; the request
+     * is processed (a POST creates its job) and recorded with status 0. The same as {@link #acceptThenDrop}.
+     */
+    public Faults dropAfterRead(String method, String pathRegex, int times) {
+        return acceptThenDrop(method, pathRegex, times);
+    }
+
+    /** The idle timeout set by {@link #closeIdleConnectionsAfter}, or null. */
+    Duration idleConnectionTimeout() {
+        return idleConnectionTimeout;
+    }
+
+    synchronized boolean takeCloseBeforeRead() {
+        if (closeBeforeRead == 0) {
+            return false;
+        }
+        closeBeforeRead--;
+        return true;
+    }
+
+    synchronized boolean takeCloseAfterResponse() {
+        if (closeAfterResponse == 0) {
+            return false;
+        }
+        closeAfterResponse--;
+        return true;
+    }
+
     /** Removes every rule. */
     public synchronized void reset() {
+        closeBeforeRead = 0;
+        closeAfterResponse = 0;
+        idleConnectionTimeout = null;
         requestRules.clear();
         jobRules.clear();
         contentRules.clear();

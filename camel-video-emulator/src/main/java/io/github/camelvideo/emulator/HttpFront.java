@@ -38,14 +38,16 @@ final class HttpFront implements HttpHandler {
     private final RequestLog log;
     private final Clock clock;
     private final AtomicLong arrivals = new AtomicLong();
+    private final ConnectionFront connections;
 
     /**
      * Creates the front.
      *
      * @param surfaces the surfaces in the order they are asked; the last one should serve every path
      */
-    HttpFront(List<Surface> surfaces, Faults faults, RequestLog log, Clock clock) {
+    HttpFront(List<Surface> surfaces, Faults faults, RequestLog log, Clock clock, ConnectionFront connections) {
         this.surfaces = List.copyOf(surfaces);
+        this.connections = connections;
         this.faults = faults;
         this.log = log;
         this.clock = clock;
@@ -68,6 +70,10 @@ final class HttpFront implements HttpHandler {
             }
             record(arrival, at, request, response.status());
             write(exchange, request, response);
+            if (faults.takeCloseAfterResponse()) {
+                LOG.debug("{} {} -> connection closed after the response", request.method(), request.path());
+                connections.closeAfterResponse(exchange.getRemoteAddress());
+            }
         } catch (IOException e) {
             LOG.debug("Exchange failed: {}", e.toString());
             if (request == null) {

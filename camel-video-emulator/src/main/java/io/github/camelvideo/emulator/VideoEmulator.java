@@ -75,6 +75,7 @@ public final class VideoEmulator implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ConnectionFront connections;
     private final ExecutorService executor;
     private final MediaLibrary media;
     private final OpenAiVideosApi api;
@@ -88,6 +89,7 @@ public final class VideoEmulator implements AutoCloseable {
     private VideoEmulator(Builder builder) throws IOException {
         this.media = new MediaLibrary(builder.videoFile);
         this.extensions = new Toggle(builder.extensions);
+        faults.closeIdleConnectionsAfter(builder.idleTimeout);
         FaultHooks hooks = new FaultHooks() {
             @Override
             public JobFate nextJobFate() {
@@ -108,20 +110,28 @@ public final class VideoEmulator implements AutoCloseable {
             return t;
         });
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(builder.host), builder.port),
-                    BACKLOG);
+            // the HTTP server listens on loopback only; clients connect to the connection front, which relays to it
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            media.close();
+            throw e;
+        }
+        try {
+            this.connections = new ConnectionFront(InetAddress.getByName(builder.host), builder.port, BACKLOG,
+                    server.getAddress(), faults);
         } catch (IOException e) {
             executor.shutdownNow();
             media.close();
             throw e;
         }
         String host = builder.host.equals("0.0.0.0") || builder.host.equals("::") ? "127.0.0.1" : builder.host;
-        this.rootUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.rootUrl = "http://" + host + ":" + connections.port();
         this.google = new GoogleCloud(new GoogleSettings(builder.jobDuration, builder.retention, builder.apiKey,
                 builder.accessToken, builder.clock, rootUrl), media, hooks, extensions);
         List<Surface> surfaces = new ArrayList<>(google.surfaces());
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
-        server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock));
+        server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock, connections));
         if (builder.stateDir != null) {
             keepStateIn(builder.stateDir);
         }
@@ -145,6 +155,7 @@ public final class VideoEmulator implements AutoCloseable {
             LOG.info("State kept in {}; taken back: OpenAI videos {}, Veo operations {}, recorded requests {}",
                     directory, videos, operations, requests);
         } catch (IOException | RuntimeException e) {
+            connections.close();
             server.stop(0);
             executor.shutdownNow();
             media.close();
@@ -194,7 +205,22 @@ public final class VideoEmulator implements AutoCloseable {
 
     /** The port the emulator listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return connections.port();
+    }
+
+    /** Client connections accepted since the start. */
+    public long acceptedConnections() {
+        return connections.acceptedConnections();
+    }
+
+    /** Client connections closed by a connection fault since the start (idle timeout, close before read). */
+    public long connectionsClosedByFaults() {
+        return connections.closedByFaults();
+    }
+
+    /** Client connections open now. */
+    public int openConnections() {
+        return connections.openConnections();
     }
 
     /** The fault plan; changes apply to the next requests. */
@@ -290,6 +316,7 @@ public final class VideoEmulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        connections.close();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -303,6 +330,7 @@ public final class VideoEmulator implements AutoCloseable {
     /** Configures and starts a {@link VideoEmulator}. */
     public static final class Builder {
         private Path stateDir;
+        private Duration idleTimeout;
         private int port;
         private String host = "127.0.0.1";
         private Duration jobDuration = Duration.ofSeconds(3);
@@ -391,6 +419,15 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder stateDir(Path directory) {
             this.stateDir = directory;
+            return this;
+        }
+
+        /**
+         * Closes keep-alive connections idle for longer than this, as a proxy in front of a provider does; default
+         * none. The same as {@code faults().closeIdleConnectionsAfter(idle)} right after the start.
+         */
+        public Builder idleTimeout(Duration idle) {
+            this.idleTimeout = idle;
             return this;
         }
 

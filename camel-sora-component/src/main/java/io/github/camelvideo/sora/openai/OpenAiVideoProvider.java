@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.github.camelvideo.core.http.BaseUrls;
@@ -32,6 +36,11 @@ import io.github.camelvideo.core.spi.VideoProvider;
 public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
 
     public static final String NAME = "openai";
+
+    /** Page size of the reconciliation search: the API's largest. */
+    static final int RECONCILE_PAGE = 100;
+    /** The most pages the reconciliation search reads: a busy account's window may hold more, then it gives up. */
+    static final int RECONCILE_PAGES = 5;
 
     private final JsonApi api;
     private final String baseUrl;
@@ -74,6 +83,63 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
                              + encode(variant == null ? "video" : variant));
         return new DownloadSource(uri, Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/binary"),
                 false);
+    }
+
+    @Override
+    public boolean canReconcile() {
+        return true;
+    }
+
+    /**
+     * Reads the newest videos ({@code GET /videos?order=desc}) back to {@code since} and returns those the request
+     * could have created: same kind, prompt, and the model, seconds and size the request set (a field the request left
+     * to the server's default is not compared). An extension's {@code seconds} is the stitched total, so extensions
+     * are matched on the prompt alone.
+     */
+    @Override
+    public CompletionStage<List<JobStatus>> reconcile(SoraRequest request, Instant since) {
+        return searchPage(request, since, null, 1, new ArrayList<>());
+    }
+
+    private CompletionStage<List<JobStatus>> searchPage(SoraRequest request, Instant since, String after, int page,
+                                                        List<JobStatus> found) {
+        return list(after, RECONCILE_PAGE, "desc").thenCompose(list -> {
+            List<SoraVideo> data = list.getData() == null ? List.of() : list.getData();
+            boolean older = false;
+            for (SoraVideo v : data) {
+                if (v.getCreatedAt() != null && v.getCreatedAt() < since.getEpochSecond()) {
+                    older = true;
+                    break;
+                }
+                if (matches(request, v)) {
+                    found.add(toStatus(v, null));
+                }
+            }
+            if (older || !list.isHasMore() || data.isEmpty() || page >= RECONCILE_PAGES) {
+                return CompletableFuture.completedFuture(found);
+            }
+            return searchPage(request, since, data.get(data.size() - 1).getId(), page + 1, found);
+        });
+    }
+
+    /** Whether the video could have been created by the request, as far as the video object tells. */
+    static boolean matches(SoraRequest request, SoraVideo v) {
+        if (!Objects.equals(request.prompt(), v.getPrompt())) {
+            return false;
+        }
+        if (request.kind() == SoraRequest.Kind.REMIX
+            && !Objects.equals(request.sourceVideoId(), v.getRemixedFromVideoId())) {
+            return false;
+        }
+        if (request.kind() != SoraRequest.Kind.REMIX && v.getRemixedFromVideoId() != null) {
+            return false;
+        }
+        if (request.kind() == SoraRequest.Kind.EXTEND) {
+            return true;
+        }
+        return (request.model() == null || request.model().equals(v.getModel()))
+               && (request.seconds() == null || request.seconds().equals(parseSeconds(v.getSeconds())))
+               && (request.size() == null || request.size().equals(v.getSize()));
     }
 
     /** One page of the video list. */

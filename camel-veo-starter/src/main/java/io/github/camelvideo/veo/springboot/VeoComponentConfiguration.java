@@ -116,6 +116,15 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean autowiredEnabled = true;
     /**
+     * How long an idle pooled HTTP connection may still be reused; after it the connection is closed instead.
+     * Proxies and load balancers in front of providers close idle keep-alive connections (nginx after 75 s, AWS
+     * application load balancers after 60 s, Node.js servers after 5 s), and a create written onto a connection they
+     * have just closed gets no answer: its outcome is in doubt. Keep this below the shortest idle timeout on the way
+     * to the provider. A connection idle for more than 2 s is also checked before it is reused. The option is a long
+     * type.
+     */
+    private Long connectionIdleTimeout = 30000L;
+    /**
      * Threads running due polls, HTTP work and response handling for all endpoints. Independent of the number of
      * waiting jobs.
      */
@@ -341,6 +350,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setAutowiredEnabled(Boolean autowiredEnabled) {
         this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Long getConnectionIdleTimeout() {
+        return connectionIdleTimeout;
+    }
+
+    public void setConnectionIdleTimeout(Long connectionIdleTimeout) {
+        this.connectionIdleTimeout = connectionIdleTimeout;
     }
 
     public Integer getHttpThreads() {

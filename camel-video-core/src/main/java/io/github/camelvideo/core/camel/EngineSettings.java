@@ -14,16 +14,25 @@ import java.time.Duration;
  * @param requestTimeout      time allowed for a response to begin, and the longest silence while it streams
  * @param maxSubmitAttempts   create calls allowed when the first certainly was not accepted
  * @param maxDownloadResumes  times a lost download connection is resumed
+ * @param connectionIdleTimeout how long an idle pooled connection may still be reused; kept below the idle timeouts
+ *                              of the proxies and load balancers in front of providers
  */
 public record EngineSettings(int httpThreads, int workerThreads, int maxConnections, Duration connectTimeout,
-                             Duration requestTimeout, int maxSubmitAttempts, int maxDownloadResumes) {
+                             Duration requestTimeout, int maxSubmitAttempts, int maxDownloadResumes,
+                             Duration connectionIdleTimeout) {
 
     public static final EngineSettings DEFAULT = new EngineSettings(4, 8, 64, Duration.ofSeconds(10),
-            Duration.ofSeconds(60), 3, 3);
+            Duration.ofSeconds(60), 3, 3, Duration.ofSeconds(30));
 
     /** The same settings with other thread and connection limits, as a component's options give them. */
     public EngineSettings withLimits(int http, int worker, int connections) {
         return new EngineSettings(http, worker, connections, connectTimeout, requestTimeout, maxSubmitAttempts,
-                maxDownloadResumes);
+                maxDownloadResumes, connectionIdleTimeout);
+    }
+
+    /** The same settings with another idle timeout for pooled connections. */
+    public EngineSettings withConnectionIdleTimeout(Duration idleTimeout) {
+        return new EngineSettings(httpThreads, workerThreads, maxConnections, connectTimeout, requestTimeout,
+                maxSubmitAttempts, maxDownloadResumes, idleTimeout);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.camelvideo.core.camel;
 
+import java.time.Duration;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
@@ -37,6 +39,15 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                                                                       + " flight at once; further requests queue"
                                                                       + " without a thread.")
     private int maxConnections = 64;
+    @Metadata(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How long an idle pooled HTTP connection may still be reused; after it the connection"
+                            + " is closed instead. Proxies and load balancers in front of providers close idle"
+                            + " keep-alive connections (nginx after 75 s, AWS application load balancers after"
+                            + " 60 s, Node.js servers after 5 s), and a create written onto a connection they have"
+                            + " just closed gets no answer: its outcome is in doubt. Keep this below the shortest"
+                            + " idle timeout on the way to the provider. A connection idle for more than 2 s is"
+                            + " also checked before it is reused.")
+    private long connectionIdleTimeout = 30_000;
 
     private VideoEngine engine;
     private final ConnectionLog connectionLog = new ConnectionLog();
@@ -61,6 +72,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
+        atLeastOne("connectionIdleTimeout", connectionIdleTimeout);
         ResultFile.registerConverter(getCamelContext().getTypeConverterRegistry());
         if (jobStore == null) {
             jobStore = new InMemoryJobStore();
@@ -72,10 +84,11 @@ public abstract class VideoComponentSupport extends DefaultComponent {
             priceTable = defaultPriceTable();
         }
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
-                EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
+                EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
+                        .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
     }
 
-    private static void atLeastOne(String option, int value) {
+    private static void atLeastOne(String option, long value) {
         if (value < 1) {
             throw VideoRequestInvalidException.notAllowed(option, value, "a whole number of at least 1");
         }
@@ -147,5 +160,14 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** The most HTTP requests in flight at once. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public long getConnectionIdleTimeout() {
+        return connectionIdleTimeout;
+    }
+
+    /** How long an idle pooled HTTP connection may still be reused, in milliseconds. */
+    public void setConnectionIdleTimeout(long connectionIdleTimeout) {
+        this.connectionIdleTimeout = connectionIdleTimeout;
     }
 }

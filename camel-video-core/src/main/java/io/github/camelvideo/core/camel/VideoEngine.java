@@ -55,7 +55,7 @@ public final class VideoEngine {
         // the worker pool and may block there (a slow upload), which must not delay polls and timeouts
         this.scheduler = new ExecutorJobScheduler(schedulerExecutor, httpExecutor);
         this.http = new HttpTransport(httpExecutor, settings.maxConnections(), settings.connectTimeout(),
-                settings.requestTimeout());
+                settings.requestTimeout(), settings.connectionIdleTimeout());
         this.tracker = new JobTracker(scheduler);
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,

@@ -7,6 +7,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
+import io.github.camelvideo.core.error.RequestNotSentException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
 import io.github.camelvideo.core.error.VideoServerException;
 
@@ -34,8 +35,20 @@ public final class Failures {
     }
 
     /**
+     * Whether the connection failed before any of the request was written (typically a pooled connection the server
+     * had closed): safe to send again at once, on a fresh connection.
+     */
+    public static boolean notWritten(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof VideoServerException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof RequestNotSentException;
+    }
+
+    /**
      * Whether a request certainly never reached the server, so that even a paid create call may be sent again: the
-     * connection was refused or could not be opened.
+     * connection was refused or could not be opened, or closed before the request was written.
      */
     public static boolean certainlyNotSent(Throwable t) {
         Throwable e = unwrap(t);

@@ -1,5 +1,8 @@
 package io.github.camelvideo.core.spi;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -24,6 +27,24 @@ public interface VideoProvider<R extends VideoJobRequest> {
 
     /** Says where the given result variant of a finished job can be downloaded. */
     DownloadSource downloadSource(JobStatus status, String variant);
+
+    /**
+     * Looks for jobs the provider created, at or after {@code since}, from a create call like {@code request}: the
+     * engine asks when a create's outcome is unknown (sent, no answer) and adopts the job when exactly one matches,
+     * instead of reporting the submission in doubt or paying twice. Only protocols that can list recent jobs
+     * implement it; the default finds nothing, and the submission stays in doubt.
+     *
+     * @param since the earliest creation time a match may have (the submission's start less a clock-skew margin)
+     * @return the matching jobs, newest first; empty when none match or the protocol cannot list jobs
+     */
+    default CompletionStage<List<JobStatus>> reconcile(R request, Instant since) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** Whether {@link #reconcile} can find jobs: the protocol lists recent jobs. */
+    default boolean canReconcile() {
+        return false;
+    }
 
     /**
      * Frees what the provider holds for a status whose result will not be downloaded, such as a result that came

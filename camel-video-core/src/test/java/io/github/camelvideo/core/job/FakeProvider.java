@@ -2,7 +2,9 @@ package io.github.camelvideo.core.job;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +31,9 @@ final class FakeProvider implements VideoProvider<FakeProvider.Request> {
     final Deque<Object> pollAnswers = new ArrayDeque<>();
     final AtomicInteger submits = new AtomicInteger();
     final AtomicInteger polls = new AtomicInteger();
+    /** The provider's recent jobs, as reconciliation finds them; null: the protocol cannot list jobs. */
+    volatile List<JobStatus> recentJobs;
+    volatile Instant reconciledSince;
 
     static JobStatus status(String id, JobState state, Integer progress, Duration pollAfter) {
         return new JobStatus(JobRef.of("fake", id), state, state.name().toLowerCase(), progress, "m", 4, "1x1", null,
@@ -50,6 +55,17 @@ final class FakeProvider implements VideoProvider<FakeProvider.Request> {
     public CompletionStage<JobStatus> poll(JobRef ref) {
         polls.incrementAndGet();
         return answer(pollAnswers.poll());
+    }
+
+    @Override
+    public boolean canReconcile() {
+        return recentJobs != null;
+    }
+
+    @Override
+    public CompletionStage<List<JobStatus>> reconcile(Request request, Instant since) {
+        reconciledSince = since;
+        return CompletableFuture.completedFuture(recentJobs == null ? List.of() : recentJobs);
     }
 
     @Override

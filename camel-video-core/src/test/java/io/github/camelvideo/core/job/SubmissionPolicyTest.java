@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelvideo.core.error.RequestNotSentException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoServerException;
@@ -70,6 +73,61 @@ class SubmissionPolicyTest {
         provider.submitAnswers.add(new IOException("connection closed"));
         assertThat(failure(submit())).isInstanceOf(VideoSubmissionInDoubtException.class);
         assertThat(provider.submits).hasValue(2);
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheRequestWasWrittenIsSentAgainAtOnce() {
+        provider.submitAnswers.add(new VideoServerException("no answer", "fake", null, null, 0,
+                new RequestNotSentException(new ConnectionClosedException("closed"))));
+        provider.submitAnswers.add(status("j", JobState.QUEUED, 0, null));
+        CompletableFuture<JobStatus> result = submit();
+        assertThat(result).isCompletedWithValueMatching(s -> s.ref().id().equals("j"));
+        assertThat(provider.submits).hasValue(2);
+    }
+
+    @Test
+    void aConnectionClosedAfterTheRequestWasWrittenIsInDoubt() {
+        provider.submitAnswers.add(new VideoServerException("no answer", "fake", null, null, 0,
+                new ConnectionClosedException("Connection closed by peer")));
+        assertThat(failure(submit())).isInstanceOf(VideoSubmissionInDoubtException.class)
+                .hasMessageNotContaining("recent jobs");
+        assertThat(provider.submits).hasValue(1);
+    }
+
+    @Test
+    void anInDoubtCreateAdoptsTheOneMatchingRecentJob() {
+        provider.recentJobs = List.of(status("made", JobState.QUEUED, 0, null));
+        provider.submitAnswers.add(new HttpTimeoutException("request timed out"));
+        assertThat(submit()).isCompletedWithValueMatching(s -> s.ref().id().equals("made"));
+        assertThat(provider.submits).hasValue(1);
+        assertThat(provider.reconciledSince).isEqualTo(clock.now().minus(SubmissionPolicy.RECONCILE_SLACK));
+    }
+
+    @Test
+    void anInDoubtCreateWithNoMatchingJobStaysInDoubt() {
+        provider.recentJobs = List.of();
+        provider.submitAnswers.add(new IOException("connection closed"));
+        assertThat(failure(submit())).isInstanceOf(VideoSubmissionInDoubtException.class)
+                .hasMessageContaining("none of its recent jobs matches");
+        assertThat(provider.submits).hasValue(1);
+    }
+
+    @Test
+    void severalMatchingJobsAreAmbiguousAndNamed() {
+        provider.recentJobs = List.of(status("a", JobState.QUEUED, 0, null), status("b", JobState.RUNNING, 5, null));
+        provider.submitAnswers.add(new IOException("connection closed"));
+        assertThat(failure(submit())).isInstanceOf(VideoSubmissionInDoubtException.class)
+                .hasMessageContaining("2 recent jobs match the request: a, b");
+    }
+
+    @Test
+    void aJobAlreadyReturnedToAnotherSubmissionIsNotAdopted() {
+        provider.submitAnswers.add(status("first", JobState.QUEUED, 0, null));
+        assertThat(submit()).isCompleted();
+        provider.recentJobs = List.of(status("first", JobState.QUEUED, 0, null), status("second", JobState.QUEUED, 0,
+                null));
+        provider.submitAnswers.add(new IOException("connection closed"));
+        assertThat(submit()).isCompletedWithValueMatching(s -> s.ref().id().equals("second"));
     }
 
     @Test
