@@ -2,7 +2,7 @@ package io.github.camelvideo.core.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class VideoJobRunnerTest {
     private final FakeProvider provider = new FakeProvider();
     private final VideoJobRunner runner = new VideoJobRunner(clock, new SubmissionPolicy(clock, 1,
             Duration.ofMillis(500)), new JobTracker(clock), new VideoDownloader(
-            new HttpTransport(Runnable::run, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 0));
+            new HttpTransport(Runnable::run, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 0), Runnable::run);
     private final AsyncPermits oneAtATime = new AsyncPermits(1, Runnable::run);
     private final JobOptions oneMinute = new JobOptions(true, false, Path.of("target"), null, null,
             new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(5), Duration.ofMinutes(1), 0), null);
@@ -73,20 +73,10 @@ class VideoJobRunnerTest {
 
     @Test
     void aStepThatThrowsEndsTheJobTypedAndFreesItsSlot() {
-        JobStore broken = new JobStore() {
-            @Override
-            public Optional<JobRecord> find(String key) {
-                throw new IllegalStateException("store unavailable");
-            }
-
-            @Override
-            public void put(String key, JobRecord record) {
-            }
-
-            @Override
-            public void remove(String key) {
-            }
-        };
+        JobStore broken = (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(),
+                new Class<?>[] {JobStore.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("store unavailable");
+                });
         JobOptions keyed = new JobOptions(true, false, Path.of("target"), null, null, oneMinute.pollPolicy(), "k");
         CompletableFuture<JobOutcome> result = runner.run(provider, new FakeProvider.Request("m", 4, "1x1"), keyed,
                 oneAtATime, broken, null, JobListener.NONE).toCompletableFuture();
