@@ -45,6 +45,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelvideo.core.job.JobStore.class, value)); return true;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
@@ -103,6 +105,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": return int.class;
         case "jobstore":
         case "jobStore": return io.github.camelvideo.core.job.JobStore.class;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
@@ -157,6 +161,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();

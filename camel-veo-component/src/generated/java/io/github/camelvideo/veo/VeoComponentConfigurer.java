@@ -52,6 +52,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelvideo.core.job.JobStore.class, value)); return true;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "location": getOrCreateConfiguration(target).setLocation(property(camelContext, java.lang.String.class, value)); return true;
@@ -128,6 +130,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": return int.class;
         case "jobstore":
         case "jobStore": return io.github.camelvideo.core.job.JobStore.class;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "location": return java.lang.String.class;
@@ -200,6 +204,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "location": return getOrCreateConfiguration(target).getLocation();

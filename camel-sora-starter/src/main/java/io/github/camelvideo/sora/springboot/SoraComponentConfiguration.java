@@ -107,10 +107,17 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer httpThreads = 4;
     /**
-     * Where jobs are recorded by idempotency key, so that a redelivered exchange follows its job instead of creating
-     * another. Default: an in-memory store. The option is a io.github.camelvideo.core.job.JobStore type.
+     * Where jobs are recorded by idempotency key, before each paid or lasting step, so that a redelivered exchange
+     * follows its job instead of creating another and a restart knows what was paid for. Default: a FileJobStore in
+     * jobStoreDirectory. #memoryJobStore keeps the records in memory only (lost at a restart); a JdbcJobStore bean
+     * shares them between instances. The option is a io.github.camelvideo.core.job.JobStore type.
      */
     private JobStore jobStore;
+    /**
+     * The directory of the default job store (one small JSON file per job), used when jobStore is not set. Default:
+     * the hidden .camel-video-jobs folder in outputDirectory.
+     */
+    private String jobStoreDirectory;
     /**
      * The most HTTP requests (and so connections) in flight at once; further requests queue without a thread.
      */
@@ -292,6 +299,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setJobStore(JobStore jobStore) {
         this.jobStore = jobStore;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
     }
 
     public Integer getMaxConnections() {

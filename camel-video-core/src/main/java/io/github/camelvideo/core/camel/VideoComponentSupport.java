@@ -1,11 +1,14 @@
 package io.github.camelvideo.core.camel;
 
+import java.nio.file.Path;
+
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.job.InMemoryJobStore;
+import io.github.camelvideo.core.job.FileJobStore;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
 
@@ -16,9 +19,16 @@ import io.github.camelvideo.core.validate.ModelRules;
 public abstract class VideoComponentSupport extends DefaultComponent {
 
     @Metadata(label = "advanced", autowired = true,
-              description = "Where jobs are recorded by idempotency key, so that a redelivered exchange follows its"
-                            + " job instead of creating another. Default: an in-memory store.")
+              description = "Where jobs are recorded by idempotency key, before each paid or lasting step, so that a"
+                            + " redelivered exchange follows its job instead of creating another and a restart knows"
+                            + " what was paid for. Default: a FileJobStore in jobStoreDirectory. #memoryJobStore keeps"
+                            + " the records in memory only (lost at a restart); a JdbcJobStore bean shares them"
+                            + " between instances.")
     private JobStore jobStore;
+    @Metadata(label = "advanced",
+              description = "The directory of the default job store (one small JSON file per job), used when jobStore"
+                            + " is not set. Default: the hidden .camel-video-jobs folder in outputDirectory.")
+    private String jobStoreDirectory;
     @Metadata(label = "advanced", description = "Allowed parameter values per model family, checked before a job is"
                                                 + " submitted. Default: built-in rules.")
     private ModelRules modelRules;
@@ -39,6 +49,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private int maxConnections = 64;
 
     private VideoEngine engine;
+    private FileJobStore defaultStore;
     private final ConnectionLog connectionLog = new ConnectionLog();
 
     /** Where the endpoints report their base URL and credential source, once each. */
@@ -55,6 +66,16 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** The built-in prices. */
     protected abstract PriceTable defaultPriceTable();
 
+    /** The component's configuration, the template of its endpoints' options (its outputDirectory above all). */
+    protected abstract VideoJobConfiguration componentConfiguration();
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        // before any option is bound, so that jobStore=#memoryJobStore resolves
+        MemoryJobStoreBean.register(context);
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -63,7 +84,8 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         atLeastOne("maxConnections", maxConnections);
         ResultFile.registerConverter(getCamelContext().getTypeConverterRegistry());
         if (jobStore == null) {
-            jobStore = new InMemoryJobStore();
+            defaultStore = new FileJobStore(jobStorePath());
+            jobStore = defaultStore;
         }
         if (modelRules == null) {
             modelRules = defaultModelRules();
@@ -73,6 +95,13 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         }
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
+    }
+
+    /** Where the default file store keeps its records. */
+    public Path jobStorePath() {
+        return jobStoreDirectory == null || jobStoreDirectory.isBlank()
+                ? componentConfiguration().outputPath().resolve(".camel-video-jobs")
+                : Path.of(jobStoreDirectory);
     }
 
     private static void atLeastOne(String option, int value) {
@@ -86,6 +115,13 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (engine != null) {
             engine.stop();
             engine = null;
+        }
+        if (defaultStore != null) {
+            defaultStore.close();
+            if (jobStore == defaultStore) {
+                jobStore = null; // a restart opens it again, with the options then set
+            }
+            defaultStore = null;
         }
         super.doStop();
     }
@@ -102,6 +138,15 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** Where jobs are recorded by idempotency key. */
     public void setJobStore(JobStore jobStore) {
         this.jobStore = jobStore;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    /** The directory of the default job store, used when jobStore is not set. */
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
     }
 
     public ModelRules getModelRules() {
