@@ -1,6 +1,7 @@
 package io.github.camelvideo.core.camel;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
@@ -9,6 +10,7 @@ import org.apache.camel.support.DefaultComponent;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.FileJobStore;
+import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
 
@@ -79,6 +81,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        Instant startedAt = Instant.now();
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
@@ -93,6 +96,8 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (priceTable == null) {
             priceTable = defaultPriceTable();
         }
+        // a record an earlier run left PENDING may have been paid for: reported, never sent again
+        JobRecovery.pendingToInDoubt(jobStore, startedAt);
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections));
     }
