@@ -37,6 +37,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.sora.SoraConfiguration.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
@@ -54,6 +56,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": getOrCreateConfiguration(target).setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": target.setModelRules(property(camelContext, io.github.camelvideo.core.validate.ModelRules.class, value)); return true;
@@ -97,6 +101,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.sora.SoraConfiguration.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
@@ -114,6 +120,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return io.github.camelvideo.core.validate.ModelRules.class;
@@ -153,6 +161,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "configuration": return target.getConfiguration();
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
@@ -170,6 +180,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxspendusd":
+        case "maxSpendUsd": return getOrCreateConfiguration(target).getMaxSpendUsd();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelrules":
         case "modelRules": return target.getModelRules();

@@ -40,6 +40,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.veo.VeoConfiguration.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
@@ -61,6 +63,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": getOrCreateConfiguration(target).setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": target.setModelRules(property(camelContext, io.github.camelvideo.core.validate.ModelRules.class, value)); return true;
@@ -118,6 +122,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.veo.VeoConfiguration.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
@@ -139,6 +145,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return io.github.camelvideo.core.validate.ModelRules.class;
@@ -192,6 +200,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "configuration": return target.getConfiguration();
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
@@ -213,6 +223,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxspendusd":
+        case "maxSpendUsd": return getOrCreateConfiguration(target).getMaxSpendUsd();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelrules":
         case "modelRules": return target.getModelRules();

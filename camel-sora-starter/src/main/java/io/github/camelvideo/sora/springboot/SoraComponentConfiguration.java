@@ -149,6 +149,17 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private Integer workerThreads = 8;
     /**
+     * How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the default), PT12H or P7D.
+     */
+    private String budgetPeriod = "P1D";
+    /**
+     * The most US dollars the jobs of this endpoint may be estimated at within budgetPeriod, counted in the job
+     * store (so across restarts, and across instances sharing a store). A job whose estimate would cross it fails
+     * with VideoBudgetExceededException before anything is sent. Jobs in doubt count; failed ones do not. Default:
+     * no limit.
+     */
+    private String maxSpendUsd;
+    /**
      * listVideos: the id of the last video of the previous page; the page starts after it.
      */
     private String after;
@@ -363,6 +374,22 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setWorkerThreads(Integer workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public String getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(String budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
+    }
+
+    public String getMaxSpendUsd() {
+        return maxSpendUsd;
+    }
+
+    public void setMaxSpendUsd(String maxSpendUsd) {
+        this.maxSpendUsd = maxSpendUsd;
     }
 
     public String getAfter() {

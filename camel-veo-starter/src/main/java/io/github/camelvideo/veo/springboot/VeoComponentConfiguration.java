@@ -163,6 +163,17 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer workerThreads = 8;
     /**
+     * How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the default), PT12H or P7D.
+     */
+    private String budgetPeriod = "P1D";
+    /**
+     * The most US dollars the jobs of this endpoint may be estimated at within budgetPeriod, counted in the job
+     * store (so across restarts, and across instances sharing a store). A job whose estimate would cross it fails
+     * with VideoBudgetExceededException before anything is sent. Jobs in doubt count; failed ones do not. Default:
+     * no limit.
+     */
+    private String maxSpendUsd;
+    /**
      * vertex: an OAuth2 access token used as given, for example from gcloud auth print-access-token. It is not
      * refreshed; prefer serviceAccountKey for long-running routes.
      */
@@ -428,6 +439,22 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setWorkerThreads(Integer workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public String getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(String budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
+    }
+
+    public String getMaxSpendUsd() {
+        return maxSpendUsd;
+    }
+
+    public void setMaxSpendUsd(String maxSpendUsd) {
+        this.maxSpendUsd = maxSpendUsd;
     }
 
     public String getAccessToken() {

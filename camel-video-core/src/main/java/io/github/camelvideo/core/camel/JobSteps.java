@@ -79,7 +79,7 @@ public final class JobSteps {
         }
         String key = idempotencyKey(exchange, request.fingerprint());
         JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
-                c.pollPolicy(), key);
+                c.pollPolicy(), key).withSpendCap(c.spendCap());
         JobStore store = endpoint.getComponent().getJobStore();
         CompletionStage<JobOutcome> job = endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), store, cost,

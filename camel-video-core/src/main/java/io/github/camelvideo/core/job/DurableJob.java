@@ -1,10 +1,13 @@
 package io.github.camelvideo.core.job;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+
+import io.github.camelvideo.core.error.VideoBudgetExceededException;
 
 /**
  * The record of one running job, written through a {@link JobStore} in the order that makes a crash recoverable.
@@ -31,9 +34,29 @@ final class DurableJob {
         return current;
     }
 
-    /** Stores {@code pending} unless its key is taken, and then follows whichever record is stored. */
-    static CompletionStage<JobStore.Creation> create(JobStore store, Executor executor, JobRecord pending) {
-        return call(executor, () -> store.createIfAbsent(pending));
+    /**
+     * Stores {@code pending} unless its key is taken, and then follows whichever record is stored; with a spending
+     * limit, only if its estimate fits under it, atomically.
+     *
+     * @throws VideoBudgetExceededException (in the stage) when the job would exceed the limit; nothing was stored
+     */
+    static CompletionStage<JobStore.Creation> create(JobStore store, Executor executor, JobRecord pending,
+                                                     SpendCap cap, Instant now) {
+        if (cap == null) {
+            return call(executor, () -> store.createIfAbsent(pending));
+        }
+        return call(executor, () -> {
+            SpendReservation r = store.reserveSpend(pending, cap.capUsd(), now.minus(cap.period()));
+            return switch (r.outcome()) {
+                case RESERVED -> new JobStore.Creation(r.record(), true);
+                case EXISTS -> new JobStore.Creation(r.record(), false);
+                case EXCEEDED -> throw new VideoBudgetExceededException("The job under idempotency key '"
+                        + pending.key() + "' is estimated at " + SpendReservation.estimate(pending).toPlainString()
+                        + " USD; with " + r.spentUsd().toPlainString() + " USD already spent or reserved in the last "
+                        + cap.period() + " it would exceed maxSpendUsd " + r.capUsd().toPlainString()
+                        + " USD, so it was not sent");
+            };
+        });
     }
 
     /**

@@ -18,10 +18,11 @@ import io.github.camelvideo.core.poll.PollPolicy;
  * @param storedHeaders     headers of the submitting exchange saved with the job, to restore with its result
  * @param resubmitFailed    whether a job recorded as failed under the key is submitted again (a storyboard scene);
  *                          otherwise the attempt fails the way the recorded job did
+ * @param spendCap          the spending limit a new job must fit under, or {@code null} for none
  */
 public record JobOptions(boolean waitForCompletion, boolean download, Path outputDirectory, String fileName,
                          String variant, PollPolicy pollPolicy, String idempotencyKey,
-                         Map<String, String> storedHeaders, boolean resubmitFailed) {
+                         Map<String, String> storedHeaders, boolean resubmitFailed, SpendCap spendCap) {
 
     public JobOptions {
         storedHeaders = storedHeaders == null ? Map.of() : Map.copyOf(storedHeaders);
@@ -31,19 +32,25 @@ public record JobOptions(boolean waitForCompletion, boolean download, Path outpu
     public JobOptions(boolean waitForCompletion, boolean download, Path outputDirectory, String fileName,
                       String variant, PollPolicy pollPolicy, String idempotencyKey) {
         this(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy, idempotencyKey, Map.of(),
-                false);
+                false, null);
     }
 
     /** These options, with the headers to save with the job. */
     public JobOptions withStoredHeaders(Map<String, String> headers) {
         return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
-                idempotencyKey, headers, resubmitFailed);
+                idempotencyKey, headers, resubmitFailed, spendCap);
     }
 
     /** These options, submitting again a job recorded as failed under the key. */
     public JobOptions resubmittingFailed() {
         return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
-                idempotencyKey, storedHeaders, true);
+                idempotencyKey, storedHeaders, true, spendCap);
+    }
+
+    /** These options, with a spending limit ({@code null}: none). */
+    public JobOptions withSpendCap(SpendCap cap) {
+        return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
+                idempotencyKey, storedHeaders, resubmitFailed, cap);
     }
 
     /** Whether the variant is the video itself rather than an image. */

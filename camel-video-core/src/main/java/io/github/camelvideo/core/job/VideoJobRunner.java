@@ -164,7 +164,8 @@ public final class VideoJobRunner {
                 cost == null ? null : cost.usd(), options.storedHeaders());
         // the intent is recorded before the paid call leaves: a crash after it leaves a PENDING record, never a
         // job nobody knows about
-        return DurableJob.create(store, storeExecutor, pending).thenCompose(creation -> {
+        return DurableJob.create(store, storeExecutor, pending, options.spendCap(), scheduler.now())
+                .thenCompose(creation -> {
             DurableJob job = new DurableJob(store, storeExecutor, creation.record());
             if (!creation.created() && !creation.record().provider().equals(provider.name())) {
                 throw new VideoRequestInvalidException("The idempotency key '" + key + "' is already used by a job of"
