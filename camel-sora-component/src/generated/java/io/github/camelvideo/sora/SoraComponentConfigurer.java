@@ -37,6 +37,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.sora.SoraConfiguration.class, value)); return true;
         case "connectionidletimeout":
         case "connectionIdleTimeout": target.setConnectionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -47,6 +49,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelvideo.core.job.JobStore.class, value)); return true;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
@@ -54,6 +58,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": getOrCreateConfiguration(target).setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": target.setModelRules(property(camelContext, io.github.camelvideo.core.validate.ModelRules.class, value)); return true;
@@ -97,6 +103,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.sora.SoraConfiguration.class;
         case "connectionidletimeout":
         case "connectionIdleTimeout": return long.class;
@@ -107,6 +115,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": return int.class;
         case "jobstore":
         case "jobStore": return io.github.camelvideo.core.job.JobStore.class;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
@@ -114,6 +124,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return io.github.camelvideo.core.validate.ModelRules.class;
@@ -153,6 +165,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "configuration": return target.getConfiguration();
         case "connectionidletimeout":
         case "connectionIdleTimeout": return target.getConnectionIdleTimeout();
@@ -163,6 +177,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
@@ -170,6 +186,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxspendusd":
+        case "maxSpendUsd": return getOrCreateConfiguration(target).getMaxSpendUsd();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelrules":
         case "modelRules": return target.getModelRules();

@@ -28,6 +28,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
@@ -36,6 +38,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": target.getConfiguration().setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "order": target.getConfiguration().setOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "outputdirectory":
@@ -66,6 +70,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
@@ -74,6 +80,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": return int.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "order": return java.lang.String.class;
         case "outputdirectory":
@@ -105,6 +113,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
         case "deleteafterroute":
         case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
@@ -113,6 +123,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": return target.getConfiguration().getLimit();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
+        case "maxspendusd":
+        case "maxSpendUsd": return target.getConfiguration().getMaxSpendUsd();
         case "model": return target.getConfiguration().getModel();
         case "order": return target.getConfiguration().getOrder();
         case "outputdirectory":

@@ -23,15 +23,17 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(23);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("budgetPeriod");
         props.add("deleteAfterRoute");
         props.add("download");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentJobs");
+        props.add("maxSpendUsd");
         props.add("model");
         props.add("operation");
         props.add("order");

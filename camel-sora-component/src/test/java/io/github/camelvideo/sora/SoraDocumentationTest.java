@@ -61,6 +61,15 @@ class SoraDocumentationTest {
         assertThat(page).contains(route);
     }
 
+    @Test
+    void showsTheRedeliveryExampleTheDurableJobsTestRuns() throws IOException {
+        String java = Files.readString(Path.of("src/test/java/io/github/camelvideo/sora/SoraDurableJobsTest.java"));
+        String route = "onException(VideoException.class).maximumRedeliveries(2).redeliveryDelay(0);\n"
+                       + "from(\"direct:redelivered\").to(\"sora:textToVideo\");";
+        assertThat(java.replace("                ", "")).contains(route);
+        assertThat(page).contains("```java\n" + route + "\n```");
+    }
+
     private static void assertDocumented(String section) {
         docs.assertDocumented(section);
     }

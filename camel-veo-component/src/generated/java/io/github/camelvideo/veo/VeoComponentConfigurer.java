@@ -40,6 +40,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.veo.VeoConfiguration.class, value)); return true;
         case "connectionidletimeout":
         case "connectionIdleTimeout": target.setConnectionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -54,6 +56,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
         case "jobStore": target.setJobStore(property(camelContext, io.github.camelvideo.core.job.JobStore.class, value)); return true;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "location": getOrCreateConfiguration(target).setLocation(property(camelContext, java.lang.String.class, value)); return true;
@@ -61,6 +65,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": getOrCreateConfiguration(target).setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "modelrules":
         case "modelRules": target.setModelRules(property(camelContext, io.github.camelvideo.core.validate.ModelRules.class, value)); return true;
@@ -118,6 +124,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.veo.VeoConfiguration.class;
         case "connectionidletimeout":
         case "connectionIdleTimeout": return long.class;
@@ -132,6 +140,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": return int.class;
         case "jobstore":
         case "jobStore": return io.github.camelvideo.core.job.JobStore.class;
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "location": return java.lang.String.class;
@@ -139,6 +149,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "modelrules":
         case "modelRules": return io.github.camelvideo.core.validate.ModelRules.class;
@@ -192,6 +204,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "configuration": return target.getConfiguration();
         case "connectionidletimeout":
         case "connectionIdleTimeout": return target.getConnectionIdleTimeout();
@@ -206,6 +220,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
         case "jobStore": return target.getJobStore();
+        case "jobstoredirectory":
+        case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "location": return getOrCreateConfiguration(target).getLocation();
@@ -213,6 +229,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxspendusd":
+        case "maxSpendUsd": return getOrCreateConfiguration(target).getMaxSpendUsd();
         case "model": return getOrCreateConfiguration(target).getModel();
         case "modelrules":
         case "modelRules": return target.getModelRules();

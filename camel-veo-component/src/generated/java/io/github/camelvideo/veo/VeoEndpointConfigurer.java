@@ -31,6 +31,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "budgetperiod":
+        case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
@@ -43,6 +45,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "location": target.getConfiguration().setLocation(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": target.getConfiguration().setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
+        case "maxspendusd":
+        case "maxSpendUsd": target.getConfiguration().setMaxSpendUsd(property(camelContext, java.lang.String.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +91,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "budgetperiod":
+        case "budgetPeriod": return java.lang.String.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
@@ -99,6 +105,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "location": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
+        case "maxspendusd":
+        case "maxSpendUsd": return java.lang.String.class;
         case "model": return java.lang.String.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -144,6 +152,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "budgetperiod":
+        case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
         case "deleteafterroute":
         case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
@@ -156,6 +166,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "location": return target.getConfiguration().getLocation();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return target.getConfiguration().getMaxConcurrentJobs();
+        case "maxspendusd":
+        case "maxSpendUsd": return target.getConfiguration().getMaxSpendUsd();
         case "model": return target.getConfiguration().getModel();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();

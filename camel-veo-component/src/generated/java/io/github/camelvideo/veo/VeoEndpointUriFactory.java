@@ -23,11 +23,12 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(31);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
+        props.add("budgetPeriod");
         props.add("deleteAfterRoute");
         props.add("download");
         props.add("durationSeconds");
@@ -35,6 +36,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("lazyStartProducer");
         props.add("location");
         props.add("maxConcurrentJobs");
+        props.add("maxSpendUsd");
         props.add("model");
         props.add("negativePrompt");
         props.add("operation");

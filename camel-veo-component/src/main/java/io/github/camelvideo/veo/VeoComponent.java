@@ -7,6 +7,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
 import io.github.camelvideo.core.camel.VideoComponentSupport;
+import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.validate.ModelRules;
 
@@ -41,6 +42,11 @@ public class VeoComponent extends VideoComponentSupport {
     @Override
     protected PriceTable defaultPriceTable() {
         return PriceTable.fromResource(VeoComponent.class, "veo-prices.properties");
+    }
+
+    @Override
+    protected VideoJobConfiguration componentConfiguration() {
+        return configuration;
     }
 
     public VeoConfiguration getConfiguration() {

@@ -130,10 +130,17 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer httpThreads = 4;
     /**
-     * Where jobs are recorded by idempotency key, so that a redelivered exchange follows its job instead of creating
-     * another. Default: an in-memory store. The option is a io.github.camelvideo.core.job.JobStore type.
+     * Where jobs are recorded by idempotency key, before each paid or lasting step, so that a redelivered exchange
+     * follows its job instead of creating another and a restart knows what was paid for. Default: a FileJobStore in
+     * jobStoreDirectory. #memoryJobStore keeps the records in memory only (lost at a restart); a JdbcJobStore bean
+     * shares them between instances. The option is a io.github.camelvideo.core.job.JobStore type.
      */
     private JobStore jobStore;
+    /**
+     * The directory of the default job store (one small JSON file per job), used when jobStore is not set. Default:
+     * the hidden .camel-video-jobs folder in outputDirectory.
+     */
+    private String jobStoreDirectory;
     /**
      * The most HTTP requests (and so connections) in flight at once; further requests queue without a thread.
      */
@@ -164,6 +171,17 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      * Threads on which routes continue after a job finishes. Independent of the number of waiting jobs.
      */
     private Integer workerThreads = 8;
+    /**
+     * How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the default), PT12H or P7D.
+     */
+    private String budgetPeriod = "P1D";
+    /**
+     * The most US dollars the jobs of this endpoint may be estimated at within budgetPeriod, counted in the job
+     * store (so across restarts, and across instances sharing a store). A job whose estimate would cross it fails
+     * with VideoBudgetExceededException before anything is sent. Jobs in doubt count; failed ones do not. Default:
+     * no limit.
+     */
+    private String maxSpendUsd;
     /**
      * vertex: an OAuth2 access token used as given, for example from gcloud auth print-access-token. It is not
      * refreshed; prefer serviceAccountKey for long-running routes.
@@ -376,6 +394,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
         this.jobStore = jobStore;
     }
 
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
+    }
+
     public Integer getMaxConnections() {
         return maxConnections;
     }
@@ -430,6 +456,22 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setWorkerThreads(Integer workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public String getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    public void setBudgetPeriod(String budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
+    }
+
+    public String getMaxSpendUsd() {
+        return maxSpendUsd;
+    }
+
+    public void setMaxSpendUsd(String maxSpendUsd) {
+        this.maxSpendUsd = maxSpendUsd;
     }
 
     public String getAccessToken() {

@@ -20,6 +20,7 @@ import io.github.camelvideo.core.error.VideoStoryboardException;
 import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JobOptions;
 import io.github.camelvideo.core.job.JobOutcome;
+import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoJobRequest;
@@ -76,16 +77,21 @@ public final class JobSteps {
         if (c.isDownload()) {
             OutputDirectory.check(c.outputPath());
         }
+        String key = idempotencyKey(exchange, request.fingerprint());
         JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
-                c.pollPolicy(), idempotencyKey(exchange, request.fingerprint()));
+                c.pollPolicy(), key).withSpendCap(c.spendCap());
+        JobStore store = endpoint.getComponent().getJobStore();
         CompletionStage<JobOutcome> job = endpoint.engine().runner()
-                .run(provider, request, options, endpoint.admission(), endpoint.getComponent().getJobStore(), cost,
+                .run(provider, request, options, endpoint.admission(), store, cost,
                         new ExchangeJobListener(exchange, headers.jobId()));
         return explainRefusal(job, request)
                 .thenApply(outcome -> message -> {
                     writer.write(message, withFinalCost(outcome));
                     extraHeaders.accept(message, outcome.status());
                     deleteAfterRoute(message, outcome.file());
+                    if (c.isWaitForCompletion()) {
+                        DeliveryConfirmation.register(message.getExchange(), endpoint.engine().runner(), store, key);
+                    }
                 });
     }
 

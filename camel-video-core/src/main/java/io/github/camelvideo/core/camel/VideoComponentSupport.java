@@ -1,13 +1,17 @@
 package io.github.camelvideo.core.camel;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.job.InMemoryJobStore;
+import io.github.camelvideo.core.job.FileJobStore;
+import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
 
@@ -18,9 +22,16 @@ import io.github.camelvideo.core.validate.ModelRules;
 public abstract class VideoComponentSupport extends DefaultComponent {
 
     @Metadata(label = "advanced", autowired = true,
-              description = "Where jobs are recorded by idempotency key, so that a redelivered exchange follows its"
-                            + " job instead of creating another. Default: an in-memory store.")
+              description = "Where jobs are recorded by idempotency key, before each paid or lasting step, so that a"
+                            + " redelivered exchange follows its job instead of creating another and a restart knows"
+                            + " what was paid for. Default: a FileJobStore in jobStoreDirectory. #memoryJobStore keeps"
+                            + " the records in memory only (lost at a restart); a JdbcJobStore bean shares them"
+                            + " between instances.")
     private JobStore jobStore;
+    @Metadata(label = "advanced",
+              description = "The directory of the default job store (one small JSON file per job), used when jobStore"
+                            + " is not set. Default: the hidden .camel-video-jobs folder in outputDirectory.")
+    private String jobStoreDirectory;
     @Metadata(label = "advanced", description = "Allowed parameter values per model family, checked before a job is"
                                                 + " submitted. Default: built-in rules.")
     private ModelRules modelRules;
@@ -50,6 +61,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private long connectionIdleTimeout = 30_000;
 
     private VideoEngine engine;
+    private FileJobStore defaultStore;
     private final ConnectionLog connectionLog = new ConnectionLog();
 
     /** Where the endpoints report their base URL and credential source, once each. */
@@ -66,16 +78,28 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** The built-in prices. */
     protected abstract PriceTable defaultPriceTable();
 
+    /** The component's configuration, the template of its endpoints' options (its outputDirectory above all). */
+    protected abstract VideoJobConfiguration componentConfiguration();
+
+    @Override
+    public void setCamelContext(CamelContext context) {
+        super.setCamelContext(context);
+        // before any option is bound, so that jobStore=#memoryJobStore resolves
+        MemoryJobStoreBean.register(context);
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        Instant startedAt = Instant.now();
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
         atLeastOne("connectionIdleTimeout", connectionIdleTimeout);
         ResultFile.registerConverter(getCamelContext().getTypeConverterRegistry());
         if (jobStore == null) {
-            jobStore = new InMemoryJobStore();
+            defaultStore = new FileJobStore(jobStorePath());
+            jobStore = defaultStore;
         }
         if (modelRules == null) {
             modelRules = defaultModelRules();
@@ -83,9 +107,18 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (priceTable == null) {
             priceTable = defaultPriceTable();
         }
+        // a record an earlier run left PENDING may have been paid for: reported, never sent again
+        JobRecovery.pendingToInDoubt(jobStore, startedAt);
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
+    }
+
+    /** Where the default file store keeps its records. */
+    public Path jobStorePath() {
+        return jobStoreDirectory == null || jobStoreDirectory.isBlank()
+                ? componentConfiguration().outputPath().resolve(".camel-video-jobs")
+                : Path.of(jobStoreDirectory);
     }
 
     private static void atLeastOne(String option, long value) {
@@ -99,6 +132,13 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (engine != null) {
             engine.stop();
             engine = null;
+        }
+        if (defaultStore != null) {
+            defaultStore.close();
+            if (jobStore == defaultStore) {
+                jobStore = null; // a restart opens it again, with the options then set
+            }
+            defaultStore = null;
         }
         super.doStop();
     }
@@ -115,6 +155,15 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** Where jobs are recorded by idempotency key. */
     public void setJobStore(JobStore jobStore) {
         this.jobStore = jobStore;
+    }
+
+    public String getJobStoreDirectory() {
+        return jobStoreDirectory;
+    }
+
+    /** The directory of the default job store, used when jobStore is not set. */
+    public void setJobStoreDirectory(String jobStoreDirectory) {
+        this.jobStoreDirectory = jobStoreDirectory;
     }
 
     public ModelRules getModelRules() {

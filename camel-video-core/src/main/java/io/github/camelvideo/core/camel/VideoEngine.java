@@ -59,7 +59,7 @@ public final class VideoEngine {
         this.tracker = new JobTracker(scheduler);
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,
-                new VideoDownloader(http, settings.maxDownloadResumes()));
+                new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor);
         this.storyboards = new StoryboardRunner(runner, workerExecutor);
     }
 

@@ -1,12 +1,15 @@
 package io.github.camelvideo.core.camel;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.job.SpendCap;
 import io.github.camelvideo.core.poll.PollPolicy;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 
@@ -67,6 +70,63 @@ public abstract class VideoJobConfiguration implements Cloneable {
                             + " auto: extend when the scene lengths fit extensions, otherwise stitch; and stitch"
                             + " when the server refuses the first extension (it has no extension endpoint).")
     private StoryboardMode storyboardMode = StoryboardMode.auto;
+    @UriParam(label = "cost", description = "The most US dollars the jobs of this endpoint may be estimated at"
+                                            + " within budgetPeriod, counted in the job store (so across restarts,"
+                                            + " and across instances sharing a store). A job whose estimate would"
+                                            + " cross it fails with VideoBudgetExceededException before anything"
+                                            + " is sent. Jobs in doubt count; failed ones do not. Default: no limit.")
+    private String maxSpendUsd;
+    @UriParam(label = "cost", defaultValue = "P1D",
+              description = "How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the"
+                            + " default), PT12H or P7D.")
+    private String budgetPeriod = "P1D";
+
+    public String getMaxSpendUsd() {
+        return maxSpendUsd;
+    }
+
+    /** The most US dollars the jobs of this endpoint may be estimated at within budgetPeriod. */
+    public void setMaxSpendUsd(String maxSpendUsd) {
+        this.maxSpendUsd = maxSpendUsd;
+    }
+
+    public String getBudgetPeriod() {
+        return budgetPeriod;
+    }
+
+    /** How far back maxSpendUsd counts jobs, as an ISO-8601 duration. */
+    public void setBudgetPeriod(String budgetPeriod) {
+        this.budgetPeriod = budgetPeriod;
+    }
+
+    /** The spending limit from the options, or {@code null} when maxSpendUsd is not set. */
+    public SpendCap spendCap() {
+        if (maxSpendUsd == null || maxSpendUsd.isBlank()) {
+            return null;
+        }
+        BigDecimal cap;
+        try {
+            cap = new BigDecimal(maxSpendUsd.trim());
+        } catch (NumberFormatException e) {
+            cap = null;
+        }
+        if (cap == null || cap.signum() < 0) {
+            throw VideoRequestInvalidException.notAllowed("maxSpendUsd", maxSpendUsd,
+                    "zero or a positive amount of US dollars, such as 25 or 12.50");
+        }
+        Duration period;
+        try {
+            period = Duration.parse(budgetPeriod == null ? "" : budgetPeriod.trim());
+        } catch (DateTimeParseException e) {
+            throw VideoRequestInvalidException.notAllowed("budgetPeriod", budgetPeriod,
+                    "an ISO-8601 duration such as P1D, PT12H or P7D");
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw VideoRequestInvalidException.notAllowed("budgetPeriod", budgetPeriod,
+                    "a positive ISO-8601 duration such as P1D, PT12H or P7D");
+        }
+        return new SpendCap(cap, period);
+    }
 
     public StoryboardMode getStoryboardMode() {
         return storyboardMode;
@@ -175,6 +235,7 @@ public abstract class VideoJobConfiguration implements Cloneable {
             throw VideoRequestInvalidException.notAllowed("pollMultiplier", pollMultiplier,
                     "a finite number of at least 1, such as 1.5 (1 keeps the interval constant)");
         }
+        spendCap();
         if (maxConcurrentJobs < 0) {
             throw VideoRequestInvalidException.notAllowed("maxConcurrentJobs", maxConcurrentJobs,
                     "0 (no limit) or a positive whole number");

@@ -1,6 +1,7 @@
 package io.github.camelvideo.core.job;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.github.camelvideo.core.poll.PollPolicy;
 
@@ -14,9 +15,43 @@ import io.github.camelvideo.core.poll.PollPolicy;
  * @param variant           which result to download (for example {@code video} or {@code thumbnail})
  * @param pollPolicy        poll schedule and total timeout
  * @param idempotencyKey    key under which the job is recorded in the job store, or {@code null}
+ * @param storedHeaders     headers of the submitting exchange saved with the job, to restore with its result
+ * @param resubmitFailed    whether a job recorded as failed under the key is submitted again (a storyboard scene);
+ *                          otherwise the attempt fails the way the recorded job did
+ * @param spendCap          the spending limit a new job must fit under, or {@code null} for none
  */
 public record JobOptions(boolean waitForCompletion, boolean download, Path outputDirectory, String fileName,
-                         String variant, PollPolicy pollPolicy, String idempotencyKey) {
+                         String variant, PollPolicy pollPolicy, String idempotencyKey,
+                         Map<String, String> storedHeaders, boolean resubmitFailed, SpendCap spendCap) {
+
+    public JobOptions {
+        storedHeaders = storedHeaders == null ? Map.of() : Map.copyOf(storedHeaders);
+    }
+
+    /** Options without stored headers. */
+    public JobOptions(boolean waitForCompletion, boolean download, Path outputDirectory, String fileName,
+                      String variant, PollPolicy pollPolicy, String idempotencyKey) {
+        this(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy, idempotencyKey, Map.of(),
+                false, null);
+    }
+
+    /** These options, with the headers to save with the job. */
+    public JobOptions withStoredHeaders(Map<String, String> headers) {
+        return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
+                idempotencyKey, headers, resubmitFailed, spendCap);
+    }
+
+    /** These options, submitting again a job recorded as failed under the key. */
+    public JobOptions resubmittingFailed() {
+        return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
+                idempotencyKey, storedHeaders, true, spendCap);
+    }
+
+    /** These options, with a spending limit ({@code null}: none). */
+    public JobOptions withSpendCap(SpendCap cap) {
+        return new JobOptions(waitForCompletion, download, outputDirectory, fileName, variant, pollPolicy,
+                idempotencyKey, storedHeaders, resubmitFailed, cap);
+    }
 
     /** Whether the variant is the video itself rather than an image. */
     public boolean videoVariant() {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -17,6 +20,9 @@ import io.github.camelvideo.core.error.VideoContentPolicyException;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobFailedException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;
+import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
+import io.github.camelvideo.core.media.MediaType;
+import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.core.poll.JobScheduler;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;
@@ -37,8 +43,15 @@ public final class VideoJobRunner {
     private final JobTracker tracker;
     private final VideoDownloader downloader;
 
+    private final Executor storeExecutor;
+
+    /**
+     * @param storeExecutor where job store calls run: file and database stores block while they write, so they run
+     *                      on the engine's worker pool, never on an HTTP or timer thread
+     */
     public VideoJobRunner(JobScheduler scheduler, SubmissionPolicy submissions, JobTracker tracker,
-                          VideoDownloader downloader) {
+                          VideoDownloader downloader, Executor storeExecutor) {
+        this.storeExecutor = storeExecutor;
         this.scheduler = scheduler;
         this.submissions = submissions;
         this.tracker = tracker;
@@ -144,54 +157,165 @@ public final class VideoJobRunner {
                                                                                 JobListener listener,
                                                                                 Instant startedAt) {
         String key = options.idempotencyKey();
-        return startOrReattach(provider, request, key, store).thenCompose(status -> {
+        if (key == null) {
+            return follow(provider, submissions.submit(provider, request), null, options, cost, listener, startedAt);
+        }
+        JobRecord pending = JobRecord.pending(key, provider.name(), request.fingerprint(),
+                cost == null ? null : cost.usd(), options.storedHeaders());
+        // the intent is recorded before the paid call leaves: a crash after it leaves a PENDING record, never a
+        // job nobody knows about
+        return DurableJob.create(store, storeExecutor, pending, options.spendCap(), scheduler.now())
+                .thenCompose(creation -> {
+            DurableJob job = new DurableJob(store, storeExecutor, creation.record());
+            if (!creation.created() && !creation.record().provider().equals(provider.name())) {
+                throw new VideoRequestInvalidException("The idempotency key '" + key + "' is already used by a job of"
+                                                       + " provider " + creation.record().provider() + ", not "
+                                                       + provider.name() + "; give each job its own key",
+                        "idempotencyKey", provider.name(), null, null, null);
+            }
+            if (!creation.created() && creation.record().state() == DurableState.FAILED && options.resubmitFailed()) {
+                // a storyboard attempt makes a failed scene again: a new job, paid again
+                return job.remove().thenCompose(v -> runAdmitted(provider, request, options, store, cost, listener,
+                        startedAt));
+            }
+            if (creation.created()) {
+                return follow(provider, submitRecorded(provider, request, job), job, options, cost, listener,
+                        startedAt);
+            }
+            return reattach(provider, job, options, cost, listener, startedAt);
+        });
+    }
+
+    /** Sends the create request of a recorded job and stores the provider's job reference before going on. */
+    private <R extends VideoJobRequest> CompletionStage<JobStatus> submitRecorded(VideoProvider<R> provider,
+                                                                                  R request, DurableJob job) {
+        return submissions.submit(provider, request).handle((status, error) -> {
+            if (error == null) {
+                return job.write(r -> r.submitted(status.ref())).thenApply(r -> status);
+            }
+            Throwable cause = Failures.unwrap(error);
+            CompletionStage<?> recorded = cause instanceof VideoSubmissionInDoubtException
+                    // it may have been accepted and billed: kept, never sent again
+                    ? job.write(r -> r.inDoubt(new JobError(null, cause.getMessage(), ErrorCategory.UNKNOWN, null)))
+                    // refused before it was accepted (4xx, unreachable): nothing paid, a later attempt may submit
+                    : job.remove();
+            return recorded.<JobStatus> handle((r, e) -> {
+                throw new CompletionException(cause);
+            });
+        }).thenCompose(s -> s);
+    }
+
+    /**
+     * Follows the job already recorded under the key, whatever its state, without sending a create request: a running
+     * job is waited for, a finished one's file delivered (downloaded again when the file is gone), a failed one fails
+     * the same way, and one whose create request may or may not have been accepted fails as in doubt.
+     */
+    private CompletionStage<JobOutcome> reattach(VideoProvider<?> provider, DurableJob job, JobOptions options,
+                                                 CostEstimate cost, JobListener listener, Instant startedAt) {
+        JobRecord known = job.current();
+        switch (known.state()) {
+            case PENDING, IN_DOUBT:
+                return CompletableFuture.failedFuture(inDoubt(known));
+            case FAILED:
+                return CompletableFuture.failedFuture(known.ref() == null ? inDoubt(known)
+                        : failure(provider.name(), known.ref(), known.failure()));
+            case DOWNLOADED, DELIVERED:
+                if (options.download() && options.waitForCompletion() && known.outputFile() != null
+                    && Files.isRegularFile(known.outputFile())) {
+                    return provider.poll(known.ref()).thenCompose(status -> {
+                        listener.onSubmitted(status);
+                        provider.release(status);
+                        return kept(known.outputFile()).thenApply(file -> new JobOutcome(status, file, cost));
+                    });
+                }
+                return follow(provider, provider.poll(known.ref()), job, options, cost, listener, startedAt);
+            default:
+                return follow(provider, provider.poll(known.ref()), job, options, cost, listener, startedAt);
+        }
+    }
+
+    private static VideoSubmissionInDoubtException inDoubt(JobRecord known) {
+        return new VideoSubmissionInDoubtException("The job recorded under idempotency key '" + known.key()
+                                                   + "' is " + known.state() + ": its create request was sent but"
+                                                   + " its outcome is not known"
+                                                   + (known.failure() == null ? "" : " (" + known.failure().message()
+                                                                                     + ")")
+                                                   + ". The provider may have accepted and may charge for it, so it"
+                                                   + " is not sent again; list the provider's jobs before retrying"
+                                                   + " under a new key.", known.provider(), null);
+    }
+
+    /** A file downloaded before, probed again on the worker pool. */
+    private CompletionStage<DownloadedFile> kept(java.nio.file.Path path) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                long size = Files.size(path);
+                MediaType type = path.getFileName().toString().endsWith(".mp4") ? MediaType.MP4 : null;
+                byte[] head = new byte[64];
+                try (var in = Files.newInputStream(path)) {
+                    type = MediaType.detect(Arrays.copyOf(head, in.readNBytes(head, 0, head.length))).orElse(type);
+                }
+                return new DownloadedFile(path, size, type, type == MediaType.MP4 ? Mp4Probe.probe(path) : null);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, storeExecutor);
+    }
+
+    /** Waits for a submitted (or re-attached) job, records how it ended and downloads its result. */
+    private CompletionStage<JobOutcome> follow(VideoProvider<?> provider, CompletionStage<JobStatus> started,
+                                               DurableJob job, JobOptions options, CostEstimate cost,
+                                               JobListener listener, Instant startedAt) {
+        return started.thenCompose(status -> {
             listener.onSubmitted(status);
             if (!options.waitForCompletion()) {
                 provider.release(status);
                 return CompletableFuture.completedFuture(new JobOutcome(status, null, cost));
             }
             return tracker.await(provider, status, options.pollPolicy(), startedAt, listener)
-                    .thenApply(done -> succeededOrThrow(provider, done, key, store))
+                    .thenCompose(done -> succeededOrThrow(provider, done, job))
                     .thenCompose(done -> options.download()
                             ? downloadWithin(provider, done, options, startedAt)
+                                    .thenCompose(f -> recordable(job)
+                                            ? job.write(r -> r.downloaded(f.path())).thenApply(r -> f)
+                                            : CompletableFuture.completedFuture(f))
                                     .thenApply(f -> new JobOutcome(done, f, cost))
                             : released(provider, new JobOutcome(done, null, cost)));
         });
     }
 
-    private <R extends VideoJobRequest> CompletionStage<JobStatus> startOrReattach(VideoProvider<R> provider,
-                                                                                   R request, String key,
-                                                                                   JobStore store) {
-        JobRecord known = key == null ? null : store.find(key).orElse(null);
-        if (known != null) {
-            // a redelivery or repeat of an exchange whose job was already accepted: follow that job, pay nothing
-            return provider.poll(known.ref()).whenComplete((s, e) -> {
-                if (e != null && !Failures.isTransient(e)) {
-                    store.remove(key); // the recorded job is gone (deleted, expired): the next attempt starts anew
-                }
-            });
+    private CompletionStage<JobStatus> succeededOrThrow(VideoProvider<?> provider, JobStatus done, DurableJob job) {
+        if (done.state() == JobState.SUCCEEDED) {
+            return CompletableFuture.completedFuture(done);
         }
-        return submissions.submit(provider, request).thenApply(status -> {
-            if (key != null) {
-                store.put(key, new JobRecord(status.ref(), status.state(), scheduler.now()));
-            }
-            return status;
+        RuntimeException failure = failure(provider.name(), done.ref(), done.error());
+        if (!recordable(job)) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        JobError error = done.error() != null ? done.error()
+                : new JobError(null, "no error details given", ErrorCategory.UNKNOWN, null);
+        // a failed job is final: a redelivery under the key gets the same failure, and pays nothing again
+        return job.write(r -> r.failed(error)).handle((r, e) -> {
+            throw new CompletionException(failure);
         });
     }
 
-    private JobStatus succeededOrThrow(VideoProvider<?> provider, JobStatus done, String key,
-                                              JobStore store) {
-        if (done.state() == JobState.SUCCEEDED) {
-            if (key != null) {
-                store.put(key, new JobRecord(done.ref(), done.state(), scheduler.now()));
+    /** Whether the job has a record that a later step may still change (a delivered one is final). */
+    private static boolean recordable(DurableJob job) {
+        return job != null && !job.current().state().isFinal();
+    }
+
+    /**
+     * Marks the job recorded under {@code key} delivered, once the exchange that received its result completed; a
+     * record that is already final (or gone) is left as it is.
+     */
+    public CompletionStage<Void> delivered(JobStore store, String key) {
+        return CompletableFuture.runAsync(() -> {
+            JobRecord known = store.find(key).orElse(null);
+            if (known != null && !known.state().isFinal() && known.ref() != null) {
+                new DurableJob(store, Runnable::run, known).write(JobRecord::delivered);
             }
-            return done;
-        }
-        if (key != null) {
-            // a failed job is finished: the next attempt under this key must submit a new one
-            store.remove(key);
-        }
-        throw failure(provider.name(), done.ref(), done.error());
+        }, storeExecutor);
     }
 
     private static CompletionStage<JobOutcome> released(VideoProvider<?> provider, JobOutcome outcome) {

@@ -1,6 +1,5 @@
 package io.github.camelvideo.core.job;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,7 @@ class VideoJobRunnerTest {
     private final FakeProvider provider = new FakeProvider();
     private final VideoJobRunner runner = new VideoJobRunner(clock, new SubmissionPolicy(clock, 1,
             Duration.ofMillis(500)), new JobTracker(clock), new VideoDownloader(
-            new HttpTransport(Runnable::run, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 0));
+            new HttpTransport(Runnable::run, 1, Duration.ofSeconds(1), Duration.ofSeconds(1)), 0), Runnable::run);
     private final AsyncPermits oneAtATime = new AsyncPermits(1, Runnable::run);
     private final JobOptions oneMinute = new JobOptions(true, false, Path.of("target"), null, null,
             new PollPolicy(Duration.ofSeconds(5), 1, Duration.ofSeconds(5), Duration.ofMinutes(1), 0), null);
@@ -74,7 +73,10 @@ class VideoJobRunnerTest {
 
     @Test
     void aStepThatThrowsEndsTheJobTypedAndFreesItsSlot() {
-        JobStore broken = storeWhoseFindFails(new IllegalStateException("store unavailable"));
+        JobStore broken = (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(),
+                new Class<?>[] {JobStore.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("store unavailable");
+                });
         JobOptions keyed = new JobOptions(true, false, Path.of("target"), null, null, oneMinute.pollPolicy(), "k");
         CompletableFuture<JobOutcome> result = runner.run(provider, new FakeProvider.Request("m", 4, "1x1"), keyed,
                 oneAtATime, broken, null, JobListener.NONE).toCompletableFuture();
@@ -83,22 +85,6 @@ class VideoJobRunnerTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(oneAtATime.inUse()).isZero();
         assertThat(provider.submits).hasValue(0);
-    }
-
-    /** A store that fails every look-up and otherwise keeps its records in memory. */
-    private static JobStore storeWhoseFindFails(RuntimeException failure) {
-        JobStore memory = new InMemoryJobStore();
-        return (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(), new Class<?>[] {JobStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("find")) {
-                        throw failure;
-                    }
-                    try {
-                        return method.invoke(memory, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private CompletableFuture<JobOutcome> run() {

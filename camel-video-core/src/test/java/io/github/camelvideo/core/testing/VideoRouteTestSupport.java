@@ -63,10 +63,13 @@ public abstract class VideoRouteTestSupport extends CamelTestSupport {
                                  + (thrown == null ? "it started" : "failed with " + thrown), thrown);
     }
 
-    /** Every file in the output directory, hidden ones included. */
+    /** The folder of the default job store inside the output directory. */
+    public static final String JOB_STORE_FOLDER = ".camel-video-jobs";
+
+    /** Every file in the output directory, hidden ones included, but the default job store's folder. */
     public List<Path> outputFiles() throws IOException {
         try (Stream<Path> files = Files.list(output)) {
-            return files.toList();
+            return files.filter(f -> !f.getFileName().toString().equals(JOB_STORE_FOLDER)).toList();
         }
     }
 }
