@@ -1,54 +1,22 @@
 package io.github.camelvideo.sora;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.camelvideo.core.testing.ToolingMetadataContract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Collections;
-import java.util.Properties;
+/** The `camel-sora` jar carries the component list and the catalog that Camel's tooling reads. */
+class SoraToolingMetadataTest extends ToolingMetadataContract {
 
-import org.apache.camel.CatalogCamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.Test;
-
-/**
- * The jar carries what Camel's tooling reads for its own components: the component list with the Maven
- * coordinates, and the catalog JSON found through the component's package.
- */
-class SoraToolingMetadataTest {
-
-    @Test
-    void componentListNamesTheComponentAndItsCoordinates() throws IOException {
-        Properties list = componentList("camel-sora");
-
-        assertThat(list.getProperty("components")).isEqualTo("sora");
-        assertThat(list.getProperty("groupId")).isEqualTo("io.github.camelvideo");
-        assertThat(list.getProperty("version")).isNotBlank();
-        assertThat(list.getProperty("projectName")).isEqualTo("Camel Video :: Sora component");
-        assertThat(list.getProperty("projectDescription")).contains("OpenAI Videos API");
+    @Override
+    protected String scheme() {
+        return "sora";
     }
 
-    @Test
-    void camelFindsTheCatalogOfTheComponent() throws IOException {
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            // the same lookup Camel's tooling makes: the JSON next to the component's package
-            assertThat(((CatalogCamelContext) context).getComponentParameterJsonSchema("sora"))
-                    .contains("\"scheme\": \"sora\"", "\"artifactId\": \"camel-sora\"");
-        }
+    @Override
+    protected String projectName() {
+        return "Camel Video :: Sora component";
     }
 
-    static Properties componentList(String artifactId) throws IOException {
-        ClassLoader loader = SoraToolingMetadataTest.class.getClassLoader();
-        for (URL url : Collections.list(loader.getResources("META-INF/services/org/apache/camel/component.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (artifactId.equals(properties.getProperty("artifactId"))) {
-                return properties;
-            }
-        }
-        throw new AssertionError("no component.properties of " + artifactId + " on the class path");
+    @Override
+    protected String describedAs() {
+        return "OpenAI Videos API";
     }
 }
