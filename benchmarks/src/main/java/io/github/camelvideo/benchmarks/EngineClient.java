@@ -67,13 +67,7 @@ public final class EngineClient implements JobClient {
         for (int i = 0; i < jobs; i++) {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setBody("Benchmark scene " + i);
-            producer.process(exchange, doneSync -> {
-                if (exchange.getException() != null) {
-                    tally.failed(exchange.getException());
-                } else {
-                    tally.completed();
-                }
-            });
+            producer.process(exchange, doneSync -> tally.ended(exchange));
         }
     }
 

@@ -114,13 +114,7 @@ public final class HandmadeRouteClient implements JobClient {
             submitters.execute(() -> {
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getMessage().setBody(prompt);
-                producer.process(exchange, doneSync -> {
-                    if (exchange.getException() != null) {
-                        tally.failed(exchange.getException());
-                    } else {
-                        tally.completed();
-                    }
-                });
+                producer.process(exchange, doneSync -> tally.ended(exchange));
             });
         }
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.Exchange;
+
 import io.github.camelvideo.core.error.VideoException;
 
 /** The outcome of a batch of jobs: how many completed, how many failed and how, and when the last one ended. */
@@ -38,6 +40,15 @@ public final class JobTally {
     }
 
     /** Waits until every job ended or the time is up; true when all ended. */
+    /** Counts an exchange that has ended: completed, or failed with its exception. */
+    public void ended(Exchange exchange) {
+        if (exchange.getException() != null) {
+            failed(exchange.getException());
+        } else {
+            completed();
+        }
+    }
+
     public boolean await(long timeoutMillis) throws InterruptedException {
         return done.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
