@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  *       with {@code since} (records with a higher {@code sequence}) and {@code limit}; the header
  *       {@value #LAST_SEQUENCE_HEADER} gives the highest sequence number recorded so far;</li>
  *   <li>{@code DELETE /__emulator/requests} — forgets them;</li>
- *   <li>{@code GET /__emulator/jobs} — the jobs of every surface ({@code ?surface=} to filter).</li>
+ *   <li>{@code GET /__emulator/jobs} — the jobs of every surface ({@code ?surface=} to filter);</li>
+ *   <li>{@code POST /__emulator/faults/hold-responses?method=&path=&times=},
+ *       {@code POST /__emulator/faults/stall-downloads?times=&afterBytes=} — arm {@link Faults#holdResponses} and
+ *       {@link Faults#stallDownloads}; {@code POST /__emulator/faults/release} lets what they hold go on;
+ *       {@code GET /__emulator/faults} says how many answers are held and downloads stalled now;
+ *       {@code DELETE /__emulator/faults} removes every rule ({@link Faults#reset()}).</li>
  * </ul>
  *
  * <p>It needs no key, as it is a local development tool, and is not itself recorded. Credentials
@@ -52,6 +57,7 @@ final class AdminApi implements HttpHandler {
     private final RequestLog log;
     private final List<Surface> surfaces;
     private final Supplier<List<JobSummary>> jobs;
+    private final Faults faults;
 
     /**
      * Creates the handler.
@@ -59,8 +65,9 @@ final class AdminApi implements HttpHandler {
      * @param surfaces the provider surfaces in the order the HTTP front asks them, to name the surface of each record
      * @param jobs the jobs of every surface
      */
-    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs) {
+    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs, Faults faults) {
         this.log = log;
+        this.faults = faults;
         this.surfaces = List.copyOf(surfaces);
         this.jobs = jobs;
     }
@@ -109,11 +116,58 @@ final class AdminApi implements HttpHandler {
         if (resource.equals("jobs") && method.equals("GET")) {
             return new Answer(200, jobs(request.queryParam("surface")));
         }
+        if (resource.equals("faults") || resource.startsWith("faults/")) {
+            return faults(request, resource, method);
+        }
         if (resource.equals("requests") || resource.equals("jobs")) {
             return error(405, "Method " + method + " is not allowed on " + request.path());
         }
-        return error(404, "No admin resource " + request.path() + "; there are " + PREFIX + "requests (GET, DELETE)"
-                + " and " + PREFIX + "jobs (GET)");
+        return error(404, "No admin resource " + request.path() + "; there are " + PREFIX + "requests (GET, DELETE), "
+                + PREFIX + "jobs (GET) and " + PREFIX + "faults (GET, DELETE; POST to hold-responses, stall-downloads,"
+                + " release)");
+    }
+
+    private Answer faults(ApiRequest request, String resource, String method) {
+        if (resource.equals("faults") && method.equals("GET")) {
+            return new Answer(200, waiting());
+        }
+        if (resource.equals("faults") && method.equals("DELETE")) {
+            faults.reset();
+            return new Answer(200, waiting());
+        }
+        if (!method.equals("POST") || resource.equals("faults")) {
+            return error(405, "Method " + method + " is not allowed on " + request.path());
+        }
+        switch (resource) {
+            case "faults/hold-responses" -> faults.holdResponses(required(request, "method"),
+                    pattern(required(request, "path")).pattern(), times(request));
+            case "faults/stall-downloads" -> faults.stallDownloads(times(request),
+                    request.queryParam("afterBytes") == null ? 0 : number(request, "afterBytes"));
+            case "faults/release" -> {
+                return new Answer(200, Map.of("released", faults.release()));
+            }
+            default -> {
+                return error(404, "No fault " + request.path() + "; there are hold-responses, stall-downloads and"
+                        + " release");
+            }
+        }
+        return new Answer(200, waiting());
+    }
+
+    private Map<String, Object> waiting() {
+        return Map.of("heldResponses", faults.heldResponses(), "stalledDownloads", faults.stalledDownloads());
+    }
+
+    private static int times(ApiRequest request) {
+        return request.queryParam("times") == null ? 1 : number(request, "times");
+    }
+
+    private static String required(ApiRequest request, String name) {
+        String value = request.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("Missing '" + name + "'");
+        }
+        return value;
     }
 
     private ArrayNode requests(ApiRequest request) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.camelvideo.emulator.core.ContentFault;
+import io.github.camelvideo.emulator.core.Hold;
 import io.github.camelvideo.emulator.core.JobFate;
 
 /**
@@ -30,7 +31,7 @@ public final class Faults {
 
     /** What happens to a matching request. */
     enum HttpFaultKind {
-        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP;
+        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP, HOLD_RESPONSE;
 
         boolean beforeHandling() {
             return this == RATE_LIMIT || this == SERVER_ERROR;
@@ -60,6 +61,8 @@ public final class Faults {
     private final List<Counted<RequestRule>> requestRules = new ArrayList<>();
     private final List<Counted<JobFate>> jobRules = new ArrayList<>();
     private final List<Counted<ContentFault>> contentRules = new ArrayList<>();
+    private final Hold heldResponses = new Hold();
+    private final Hold stalledDownloads = new Hold();
     private int closeBeforeRead;
     private int closeAfterResponse;
     private volatile Duration idleConnectionTimeout;
@@ -98,6 +101,65 @@ public final class Faults {
      */
     public Faults acceptThenDrop(String method, String pathRegex, int times) {
         return addRequestRule(HttpFaultKind.ACCEPT_THEN_DROP, method, pathRegex, times, 0);
+    }
+
+    /**
+     * Processes the next {@code times} matching requests (so a POST creates its job) and records them, then holds
+     * their answers until {@link #release()}: the client has sent the request and the provider accepted it, but the
+     * client does not know yet. A test in another process sees the request recorded (and {@link #heldResponses()})
+     * and can, for example, kill the client at exactly that point.
+     */
+    public Faults holdResponses(String method, String pathRegex, int times) {
+        return addRequestRule(HttpFaultKind.HOLD_RESPONSE, method, pathRegex, times, 0);
+    }
+
+    /**
+     * The next {@code times} successful media downloads (as for {@link #resetDownload}) declare their full
+     * Content-Length, send {@code afterBytes} bytes (at most one less than the length) and then wait until
+     * {@link #release()} before sending the rest: downloads certainly in progress while they wait, seen as
+     * {@link #stalledDownloads()}.
+     */
+    public Faults stallDownloads(int times, long afterBytes) {
+        if (afterBytes < 0) {
+            throw new IllegalArgumentException("afterBytes must be >= 0");
+        }
+        return addCounted(contentRules, new ContentFault.Stall(afterBytes, stalledDownloads), times);
+    }
+
+    /**
+     * Lets every held answer ({@link #holdResponses}) and stalled download ({@link #stallDownloads}) go on; an answer
+     * whose client went away meanwhile is written to a closed connection and lost.
+     *
+     * @return how many were waiting
+     */
+    public int release() {
+        return heldResponses.release() + stalledDownloads.release();
+    }
+
+    /** How many answers are held now by {@link #holdResponses}. */
+    public int heldResponses() {
+        return heldResponses.waiting();
+    }
+
+    /** How many downloads are stalled now by {@link #stallDownloads}. */
+    public int stalledDownloads() {
+        return stalledDownloads.waiting();
+    }
+
+    /**
+     * Counts the answer as held if {@code fault} holds it, before the request is recorded.
+     *
+     * @return the ticket for {@link #awaitRelease(long)}, or -1 when the answer is not held
+     */
+    long holdIfAsked(HttpFault fault) {
+        return fault != null && fault.kind() == HttpFaultKind.HOLD_RESPONSE ? heldResponses.enter() : -1;
+    }
+
+    /** Waits until {@link #release()} for an answer {@link #holdIfAsked} held. */
+    void awaitRelease(long ticket) throws java.io.InterruptedIOException {
+        if (ticket >= 0) {
+            heldResponses.await(ticket);
+        }
     }
 
     /**
@@ -225,8 +287,15 @@ public final class Faults {
         return true;
     }
 
-    /** Removes every rule. */
-    public synchronized void reset() {
+    /** Removes every rule and releases what waits ({@link #release()}). */
+    public void reset() {
+        synchronized (this) {
+            clearRules();
+        }
+        release();
+    }
+
+    private void clearRules() {
         closeBeforeRead = 0;
         closeAfterResponse = 0;
         idleConnectionTimeout = null;

@@ -60,7 +60,8 @@ final class HttpFront implements HttpHandler {
         ApiRequest request = null;
         try {
             request = read(exchange);
-            ApiResponse response = serve(request);
+            Served served = serve(request);
+            ApiResponse response = served.response();
             if (response == null) {
                 // Accepted but the answer is lost: close the connection without a response.
                 record(arrival, at, request, 0);
@@ -68,7 +69,10 @@ final class HttpFront implements HttpHandler {
                 exchange.close();
                 return;
             }
+            // counted as held before it is recorded: a test that sees the request sees its answer held
+            long held = faults.holdIfAsked(served.fault());
             record(arrival, at, request, response.status());
+            faults.awaitRelease(held);
             write(exchange, request, response);
             if (faults.takeCloseAfterResponse()) {
                 LOG.debug("{} {} -> connection closed after the response", request.method(), request.path());
@@ -87,30 +91,41 @@ final class HttpFront implements HttpHandler {
         }
     }
 
-    /** Returns the response to send, or null to drop the connection. */
-    private ApiResponse serve(ApiRequest request) {
+    /** The response to send (null to drop the connection) and the fault applied after handling, if any. */
+    private record Served(ApiResponse response, Faults.HttpFault fault) {
+        Served(ApiResponse response) {
+            this(response, null);
+        }
+    }
+
+    private Served serve(ApiRequest request) {
         Surface surface = surfaceFor(request.path());
         if (request.body().length > MAX_BODY) {
-            return surface.errors().error(413, "Request body too large: the limit is " + MAX_BODY + " bytes.");
+            return new Served(surface.errors().error(413, "Request body too large: the limit is " + MAX_BODY
+                                                          + " bytes."));
         }
         Optional<ApiResponse> unauthorized = surface.authenticate(request);
         if (unauthorized.isPresent()) {
-            return unauthorized.get();
+            return new Served(unauthorized.get());
         }
         Faults.HttpFault before = faults.takeBeforeHandling(request.method(), request.path());
         if (before != null) {
-            return before.kind() == Faults.HttpFaultKind.RATE_LIMIT
+            return new Served(before.kind() == Faults.HttpFaultKind.RATE_LIMIT
                     ? surface.errors().rateLimited(before.retryAfterSeconds())
-                    : surface.errors().serverError();
+                    : surface.errors().serverError());
         }
         ApiResponse response = surface.handle(request);
         if (response.status() / 100 == 2) {
             Faults.HttpFault after = faults.takeAfterAccepting(request.method(), request.path());
             if (after != null) {
-                return after.kind() == Faults.HttpFaultKind.ACCEPT_THEN_DROP ? null : surface.errors().serverError();
+                return switch (after.kind()) {
+                    case ACCEPT_THEN_DROP -> new Served(null, after);
+                    case HOLD_RESPONSE -> new Served(response, after);
+                    default -> new Served(surface.errors().serverError(), after);
+                };
             }
         }
-        return response;
+        return new Served(response);
     }
 
     private Surface surfaceFor(String path) {

@@ -136,7 +136,7 @@ public final class VideoEmulator implements AutoCloseable {
             keepStateIn(builder.stateDir);
         }
         // A longer prefix than "/": the JDK server gives these paths to the admin API, unrecorded.
-        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs));
+        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs, faults));
         server.setExecutor(executor);
         server.start();
     }
@@ -317,6 +317,7 @@ public final class VideoEmulator implements AutoCloseable {
             return;
         }
         connections.close();
+        faults.release();
         server.stop(0);
         executor.shutdownNow();
         try {

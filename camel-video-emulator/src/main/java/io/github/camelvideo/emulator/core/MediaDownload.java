@@ -56,8 +56,9 @@ public final class MediaDownload {
             return errors.serverError("The video content could not be retrieved.").withStatus(200);
         }
         long abortAfter = fault instanceof ContentFault.Reset reset ? reset.afterBytes() : -1;
+        ContentFault.Stall stall = fault instanceof ContentFault.Stall s ? s : null;
         ApiResponse response = new ApiResponse(partial ? 206 : 200, contentType,
-                new RangeBody(blob, start, end - start + 1, abortAfter));
+                new RangeBody(blob, start, end - start + 1, abortAfter, stall));
         response.header("Accept-Ranges", "bytes");
         if (partial) {
             response.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
@@ -65,11 +66,21 @@ public final class MediaDownload {
         return response;
     }
 
-    /** Streams a byte range, optionally cutting the connection part way. */
-    private record RangeBody(Blob blob, long offset, long length, long abortAfter) implements ApiResponse.Body {
+    /** Streams a byte range, optionally cutting the connection part way or waiting part way. */
+    private record RangeBody(Blob blob, long offset, long length, long abortAfter, ContentFault.Stall stall)
+            implements ApiResponse.Body {
 
         @Override
         public void writeTo(OutputStream out) throws IOException {
+            if (stall != null) {
+                long first = Math.min(stall.afterBytes(), Math.max(0, length - 1));
+                long ticket = stall.hold().enter();
+                blob.write(out, offset, first);
+                out.flush();
+                stall.hold().await(ticket);
+                blob.write(out, offset + first, length - first);
+                return;
+            }
             long toSend = abortAfter < 0 ? length : Math.min(abortAfter, Math.max(0, length - 1));
             blob.write(out, offset, toSend);
             if (abortAfter >= 0) {
