@@ -51,12 +51,17 @@ final class DurableJob {
                 case RESERVED -> new JobStore.Creation(r.record(), true);
                 case EXISTS -> new JobStore.Creation(r.record(), false);
                 case EXCEEDED -> throw new VideoBudgetExceededException("The job under idempotency key '"
-                        + pending.key() + "' is estimated at " + SpendReservation.estimate(pending).toPlainString()
-                        + " USD; with " + r.spentUsd().toPlainString() + " USD already spent or reserved in the last "
-                        + cap.period() + " it would exceed maxSpendUsd " + r.capUsd().toPlainString()
+                        + pending.key() + "' is estimated at " + usd(SpendReservation.estimate(pending))
+                        + " USD; with " + usd(r.spentUsd()) + " USD already spent or reserved in the last "
+                        + cap.period() + " it would exceed maxSpendUsd " + usd(r.capUsd())
                         + " USD, so it was not sent");
             };
         });
+    }
+
+    /** An amount in dollars and cents at least, whichever store summed it (a database answers 0.8 for 0.80). */
+    private static String usd(java.math.BigDecimal amount) {
+        return (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
     }
 
     /**
