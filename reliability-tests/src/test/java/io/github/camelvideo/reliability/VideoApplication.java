@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,7 +27,8 @@ import io.github.camelvideo.sora.SoraConstants;
  *
  * <p>Arguments, as {@code name=value}: {@code work} (the directory), {@code baseUrl} (the emulator's OpenAI base URL),
  * and optionally {@code instance} (a name, default {@code a}), {@code wait} ({@code waitForCompletion}, default
- * true), {@code jdbcUrl}, {@code leaseMs} ({@code leaseDuration}), {@code maxSpendUsd}.
+ * true), {@code jdbcUrl}, {@code pool} (a connection pool for it, default true), {@code leaseMs}
+ * ({@code leaseDuration}), {@code maxSpendUsd}.
  */
 public final class VideoApplication {
 
@@ -53,15 +58,28 @@ public final class VideoApplication {
             main.addInitialProperty("camel.component.sora.maxSpendUsd", options.get("maxSpendUsd"));
         }
         if (options.containsKey("jdbcUrl")) {
-            PGSimpleDataSource database = new PGSimpleDataSource();
-            database.setURL(options.get("jdbcUrl"));
-            database.setUser("postgres");
-            main.bind("videoJobs", new JdbcJobStore(database));
+            main.bind("videoJobs", new JdbcJobStore(dataSource(options.get("jdbcUrl"),
+                    Boolean.parseBoolean(options.getOrDefault("pool", "true")))));
         }
         main.configure().addRoutesBuilder(new Routes(work, options.getOrDefault("instance", "a"),
                 Boolean.parseBoolean(options.getOrDefault("wait", "true")),
                 Boolean.parseBoolean(options.getOrDefault("completions", "true"))));
         main.run();
+    }
+
+    /** PostgreSQL through a pool of 8 connections, or a connection opened for every call. */
+    private static DataSource dataSource(String url, boolean pooled) {
+        if (!pooled) {
+            PGSimpleDataSource database = new PGSimpleDataSource();
+            database.setURL(url);
+            database.setUser("postgres");
+            return database;
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(8);
+        return new HikariDataSource(pool);
     }
 
     /** The routes of the application. */

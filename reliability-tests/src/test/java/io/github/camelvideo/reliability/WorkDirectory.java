@@ -52,6 +52,17 @@ final class WorkDirectory {
         return root;
     }
 
+    /** A directory for another application inside this one. */
+    WorkDirectory child(String name) {
+        try {
+            Files.createDirectories(root.resolve(name).resolve("inbox"));
+            Files.createDirectories(root.resolve(name).resolve("holds"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new WorkDirectory(root.resolve(name));
+    }
+
     /** The prompt of the job under {@code key}: unique, so the provider's list tells which key a video is for. */
     static String prompt(String key) {
         return "Reliability test job " + key;
