@@ -68,7 +68,8 @@ class HoldFaultsTest {
     void aStalledDownloadSendsItsFirstBytesAndTheRestWhenReleased() throws Exception {
         String id = openai.create("{\"prompt\":\"stalled\"}").get("id").asText();
         byte[] whole = openai.getBytes("/videos/" + id + "/content").body();
-        admin.call("POST", "/__emulator/faults/stall-downloads" + AdminClient.query("times", "1", "afterBytes", "1000"));
+        admin.call("POST", "/__emulator/faults/stall-downloads"
+                + AdminClient.query("times", "1", "afterBytes", "1000"));
 
         HttpResponse<InputStream> download = openai.send(openai.request("/videos/" + id + "/content").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());

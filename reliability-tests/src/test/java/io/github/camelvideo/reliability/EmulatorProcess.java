@@ -133,6 +133,12 @@ final class EmulatorProcess implements AutoCloseable {
                 Integer.toString(times)));
     }
 
+    /** Holds the answers of the next {@code times} status requests of a video until released. */
+    void holdPolls(int times) {
+        post("/__emulator/faults/hold-responses" + query("method", "GET", "path", "/v1/videos/[^/]+", "times",
+                Integer.toString(times)));
+    }
+
     /** The next {@code times} downloads send {@code afterBytes} bytes and wait until released. */
     void stallDownloads(int times, long afterBytes) {
         post("/__emulator/faults/stall-downloads" + query("times", Integer.toString(times), "afterBytes",
@@ -182,7 +188,8 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, boolean authorized) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rootUrl + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rootUrl + path))
+                .timeout(Duration.ofSeconds(60));
         return authorized ? request.header("Authorization", "Bearer " + VideoApplication.API_KEY) : request;
     }
 
