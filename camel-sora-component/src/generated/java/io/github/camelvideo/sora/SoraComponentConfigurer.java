@@ -45,6 +45,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
@@ -111,6 +115,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpthreads":
         case "httpThreads": return int.class;
         case "jobstore":
@@ -173,6 +181,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":

@@ -52,6 +52,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": getOrCreateConfiguration(target).setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
@@ -136,6 +140,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": return java.lang.Integer.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpthreads":
         case "httpThreads": return int.class;
         case "jobstore":
@@ -216,6 +224,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": return getOrCreateConfiguration(target).getDurationSeconds();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":

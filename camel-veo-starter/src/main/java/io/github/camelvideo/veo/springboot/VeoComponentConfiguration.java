@@ -183,6 +183,17 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String maxSpendUsd;
     /**
+     * Whether the component reports the readiness of each provider connection its endpoints use to Camel's health
+     * checks (when camel-health is present): DOWN when the provider refuses the credentials or cannot be reached.
+     */
+    private Boolean healthCheckEnabled = true;
+    /**
+     * The least time between two reads a health check makes (a free call such as a list of one job or a model's
+     * description, never a paid one); a health call in between answers with the last result. The option is a long
+     * type.
+     */
+    private Long healthCheckInterval = 60000L;
+    /**
      * vertex: an OAuth2 access token used as given, for example from gcloud auth print-access-token. It is not
      * refreshed; prefer serviceAccountKey for long-running routes.
      */
@@ -472,6 +483,22 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setMaxSpendUsd(String maxSpendUsd) {
         this.maxSpendUsd = maxSpendUsd;
+    }
+
+    public Boolean getHealthCheckEnabled() {
+        return healthCheckEnabled;
+    }
+
+    public void setHealthCheckEnabled(Boolean healthCheckEnabled) {
+        this.healthCheckEnabled = healthCheckEnabled;
+    }
+
+    public Long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 
     public String getAccessToken() {

@@ -2,9 +2,12 @@ package io.github.camelvideo.core.camel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
@@ -13,6 +16,9 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.FileJobStore;
 import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.ops.JobActivity;
+import io.github.camelvideo.core.ops.Metrics;
+import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.validate.ModelRules;
 
 /**
@@ -59,10 +65,22 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                             + " idle timeout on the way to the provider. A connection idle for more than 2 s is"
                             + " also checked before it is reused.")
     private long connectionIdleTimeout = 30_000;
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Whether the component reports the readiness of each provider connection its endpoints"
+                            + " use to Camel's health checks (when camel-health is present): DOWN when the provider"
+                            + " refuses the credentials or cannot be reached.")
+    private boolean healthCheckEnabled = true;
+    @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The least time between two reads a health check makes (a free call such as a list of"
+                            + " one job or a model's description, never a paid one); a health call in between answers"
+                            + " with the last result.")
+    private long healthCheckInterval = 60_000;
 
     private VideoEngine engine;
     private FileJobStore defaultStore;
     private final ConnectionLog connectionLog = new ConnectionLog();
+    private JobActivity activity;
+    private VideoHealthCheckRepository healthChecks;
 
     /** Where the endpoints report their base URL and credential source, once each. */
     ConnectionLog connectionLog() {
@@ -112,6 +130,33 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
+        activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());
+        startHealthChecks();
+    }
+
+    private void startHealthChecks() {
+        atLeastOne("healthCheckInterval", healthCheckInterval);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (healthCheckEnabled && registry != null) {
+            healthChecks = new VideoHealthCheckRepository(scheme(), Duration.ofMillis(healthCheckInterval),
+                    Clock.systemUTC());
+            registry.register(healthChecks);
+        }
+    }
+
+    /** The component's scheme, such as {@code sora}: the group of its health checks and the tag of its metrics. */
+    public String scheme() {
+        return engineName().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the component's jobs are doing (waiting jobs, last failures) and where their metrics go. */
+    public JobActivity activity() {
+        return activity;
+    }
+
+    /** The component's health checks, or {@code null} when they are off or camel-health is absent. */
+    public VideoHealthCheckRepository healthChecks() {
+        return healthChecks;
     }
 
     /** Where the default file store keeps its records. */
@@ -129,6 +174,13 @@ public abstract class VideoComponentSupport extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthChecks);
+            }
+            healthChecks = null;
+        }
         if (engine != null) {
             engine.stop();
             engine = null;
@@ -218,5 +270,23 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** How long an idle pooled HTTP connection may still be reused, in milliseconds. */
     public void setConnectionIdleTimeout(long connectionIdleTimeout) {
         this.connectionIdleTimeout = connectionIdleTimeout;
+    }
+
+    public boolean isHealthCheckEnabled() {
+        return healthCheckEnabled;
+    }
+
+    /** Whether the component reports the readiness of its provider connections to Camel's health checks. */
+    public void setHealthCheckEnabled(boolean healthCheckEnabled) {
+        this.healthCheckEnabled = healthCheckEnabled;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /** The least time between two reads a health check makes, in milliseconds. */
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 }

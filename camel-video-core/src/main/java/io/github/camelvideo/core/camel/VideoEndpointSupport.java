@@ -1,5 +1,7 @@
 package io.github.camelvideo.core.camel;
 
+import java.util.Objects;
+
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -8,6 +10,8 @@ import org.apache.camel.support.DefaultEndpoint;
 import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.job.AsyncPermits;
+import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
+import io.github.camelvideo.core.spi.VideoProvider;
 
 /**
  * What every video endpoint has: the shared options, a queue of exchanges waiting for a job slot that is closed when
@@ -16,6 +20,7 @@ import io.github.camelvideo.core.job.AsyncPermits;
 public abstract class VideoEndpointSupport extends DefaultEndpoint implements AsyncEndpoint {
 
     private AsyncPermits admission;
+    private String healthConnection;
 
     protected VideoEndpointSupport(String uri, VideoComponentSupport component) {
         super(uri, component);
@@ -50,6 +55,10 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
 
     @Override
     protected void doStop() throws Exception {
+        if (healthConnection != null && getComponent().healthChecks() != null) {
+            getComponent().healthChecks().remove(healthConnection);
+        }
+        healthConnection = null;
         if (admission != null) {
             // exchanges still queued for a job slot must not start paid jobs while the route stops
             admission.close(new VideoException("The " + getEndpointBaseUri() + " endpoint stopped before the job was"
@@ -101,6 +110,24 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
                                                + " option or the " + envVariable + " environment variable");
         }
         return Credential.ofEnvironment(value, envVariable);
+    }
+
+    /**
+     * Adds the provider connection of this started endpoint to the component's health checks, when they are on and
+     * the provider has a cheap read ({@link VideoProvider#checkAccess}). Endpoints with the same provider, base URL
+     * and credential share one check.
+     *
+     * @param credential what identifies the credential (such as the key itself); only compared, never shown
+     * @param model      the model the endpoint uses, for protocols whose cheap read is about a model
+     */
+    protected void watchHealth(VideoProvider<?> provider, String baseUrl, Object credential, String model) {
+        VideoHealthCheckRepository checks = getComponent().healthChecks();
+        if (checks == null || !provider.canCheckAccess()) {
+            return;
+        }
+        healthConnection = provider.name() + " " + baseUrl + " " + Integer.toHexString(Objects.hashCode(credential))
+                           + " " + model;
+        checks.add(healthConnection, provider.name(), baseUrl, () -> provider.checkAccess(model));
     }
 
     /**
