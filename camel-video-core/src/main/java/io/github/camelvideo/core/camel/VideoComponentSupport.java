@@ -144,8 +144,19 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         }
     }
 
-    /** The component's scheme, such as {@code sora}: the group of its health checks and the tag of its metrics. */
+    /**
+     * The name the component has in its context, such as {@code sora} (a second instance added under another name has
+     * that name): the id of its health checks and the tag of its metrics.
+     */
     public String scheme() {
+        CamelContext context = getCamelContext();
+        if (context != null) {
+            for (String name : context.getComponentNames()) {
+                if (context.hasComponent(name) == this) {
+                    return name;
+                }
+            }
+        }
         return engineName().toLowerCase(Locale.ROOT);
     }
 
