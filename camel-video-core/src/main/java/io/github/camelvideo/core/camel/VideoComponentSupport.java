@@ -3,7 +3,6 @@ package io.github.camelvideo.core.camel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 
 import org.apache.camel.CamelContext;
@@ -14,7 +13,6 @@ import org.apache.camel.support.DefaultComponent;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.FileJobStore;
-import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.ops.JobActivity;
 import io.github.camelvideo.core.ops.Metrics;
@@ -75,6 +73,14 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                             + " one job or a model's description, never a paid one); a health call in between answers"
                             + " with the last result.")
     private long healthCheckInterval = 60_000;
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long this instance's claim on a job lasts in the job store unless renewed. An"
+                            + " instance renews the lease of every job it works on (submits, waits for, downloads,"
+                            + " delivers) three times per duration; when it dies, or stops before a result was"
+                            + " delivered, the lease expires and another instance sharing the store, or this"
+                            + " application after a restart, takes the job over through its jobs consumer. Shorter"
+                            + " means a faster take-over and more store writes.")
+    private long leaseDuration = 60_000;
 
     private VideoEngine engine;
     private FileJobStore defaultStore;
@@ -109,7 +115,6 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Instant startedAt = Instant.now();
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
@@ -125,11 +130,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (priceTable == null) {
             priceTable = defaultPriceTable();
         }
-        // a record an earlier run left PENDING may have been paid for: reported, never sent again
-        JobRecovery.pendingToInDoubt(jobStore, startedAt);
+        atLeastOne("leaseDuration", leaseDuration);
+        // records an earlier run left behind are resumed by the jobs consumer once their leases expired
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
-                        .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
+                        .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
+                Duration.ofMillis(leaseDuration));
         activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());
         startHealthChecks();
     }
@@ -227,6 +233,15 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** The directory of the default job store, used when jobStore is not set. */
     public void setJobStoreDirectory(String jobStoreDirectory) {
         this.jobStoreDirectory = jobStoreDirectory;
+    }
+
+    public long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    /** How long this instance's claim on a job lasts in the job store unless renewed, in milliseconds. */
+    public void setLeaseDuration(long leaseDuration) {
+        this.leaseDuration = leaseDuration;
     }
 
     public ModelRules getModelRules() {
