@@ -55,8 +55,8 @@ public final class VideoHealthCheckRepository implements HealthCheckRepository {
     }
 
     /**
-     * Adds an endpoint's connection, or counts one more user of the same connection. The first read starts at once,
-     * so that a result is there by the first health call.
+     * Adds an endpoint's connection, or counts one more user of the same connection. Nothing is read until the first
+     * health call: an application nobody probes makes no request.
      *
      * @param connection what tells connections apart (provider, base URL, credential); never shown
      * @param provider   the provider's name
@@ -64,13 +64,10 @@ public final class VideoHealthCheckRepository implements HealthCheckRepository {
      * @param probe      the cheap read
      */
     public void add(String connection, String provider, String baseUrl, Supplier<CompletionStage<Void>> probe) {
-        Entry entry = checks.compute(connection, (key, known) -> known != null
+        checks.compute(connection, (key, known) -> known != null
                 ? new Entry(known.check(), known.users() + 1)
                 : new Entry(new ProviderHealthCheck(component, checkId(provider), provider, baseUrl, probe,
                         interval, clock), 1));
-        if (entry.users() == 1) {
-            entry.check().refreshIfDue();
-        }
     }
 
     /** An endpoint stopped: its connection's check goes when no endpoint uses it. */
