@@ -30,6 +30,10 @@ import io.github.camelvideo.core.error.VideoJobFailedException;
 import io.github.camelvideo.core.ops.MicrometerJobMetrics;
 import io.github.camelvideo.emulator.VideoEmulator;
 
+import static io.github.camelvideo.core.testing.OperationsProbe.console;
+import static io.github.camelvideo.core.testing.OperationsProbe.map;
+import static io.github.camelvideo.core.testing.OperationsProbe.message;
+import static io.github.camelvideo.core.testing.OperationsProbe.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +75,7 @@ class SoraOperationsTest extends SoraTestSupport {
     void theHealthCheckIsUpWhenTheProviderAcceptsTheKey() {
         started("sora:listVideos");
 
-        HealthCheck.Result result = readiness("sora-openai", HealthCheck.State.UP);
+        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.UP);
 
         assertThat(message(result)).contains("accepted the credentials");
         assertThat(result.getDetails()).containsEntry("provider", "openai")
@@ -84,7 +88,7 @@ class SoraOperationsTest extends SoraTestSupport {
         String wrongKey = "sk-wrong-key-0123456789";
         started("sora:listVideos?apiKey=" + wrongKey);
 
-        HealthCheck.Result result = readiness("sora-openai", HealthCheck.State.DOWN);
+        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.DOWN);
 
         assertThat(message(result)).contains("refused the credentials").contains("401")
                 .doesNotContain(wrongKey);
@@ -98,7 +102,7 @@ class SoraOperationsTest extends SoraTestSupport {
         }
         started("sora:listVideos?baseUrl=" + closed);
 
-        HealthCheck.Result result = readiness("sora-openai", HealthCheck.State.DOWN);
+        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.DOWN);
 
         assertThat(message(result)).contains("cannot be reached").contains(closed);
     }
@@ -151,7 +155,8 @@ class SoraOperationsTest extends SoraTestSupport {
         Map<String, Object> failure = map(((List<?>) json.get("failures")).get(0));
         assertThat(failure).containsEntry("type", "VideoJobFailedException").containsEntry("provider", "openai");
         assertThat(map(json.get("spend"))).containsEntry("budgetPeriod", "PT24H").containsKey("estimatedUsd");
-        String text = (String) console().call(DevConsole.MediaType.TEXT);
+        String text = (String) context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class)
+                .resolveById("sora").call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("Jobs waiting: 1").contains((String) waiting.get("id"))
                 .contains("VideoJobFailedException");
     }
@@ -169,10 +174,6 @@ class SoraOperationsTest extends SoraTestSupport {
         assertThat(progress.get(0).getExchange()).isNotNull();
     }
 
-    private static String message(HealthCheck.Result result) {
-        return result.getMessage().orElse("");
-    }
-
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-9);
     }
@@ -186,24 +187,7 @@ class SoraOperationsTest extends SoraTestSupport {
         ServiceHelper.startService(endpoint);
     }
 
-    private HealthCheck.Result readiness(String id, HealthCheck.State expected) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals(id)).findFirst().orElse(null),
-                r -> r != null && r.getState() == expected);
-    }
-
-    private DevConsole console() {
-        DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
-        return registry.resolveById("sora");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object json) {
-        return (Map<String, Object>) json;
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> consoleJson() {
-        return (Map<String, Object>) console().call(DevConsole.MediaType.JSON);
+        return console(context, "sora");
     }
 }

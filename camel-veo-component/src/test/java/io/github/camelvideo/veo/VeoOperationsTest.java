@@ -8,16 +8,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.console.DevConsole;
-import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.ops.MicrometerJobMetrics;
 
+import static io.github.camelvideo.core.testing.OperationsProbe.console;
+import static io.github.camelvideo.core.testing.OperationsProbe.map;
+import static io.github.camelvideo.core.testing.OperationsProbe.message;
+import static io.github.camelvideo.core.testing.OperationsProbe.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,8 +40,8 @@ class VeoOperationsTest extends VeoTestSupport {
         started("veo:getOperation");
         started("veo:getOperation?apiKey=AIza-wrong-key-0123456789");
 
-        assertThat(message(readiness("veo-gemini", HealthCheck.State.UP))).contains("accepted the credentials");
-        assertThat(message(readiness("veo-gemini-2", HealthCheck.State.DOWN))).contains("refused the credentials")
+        assertThat(message(readiness(context, "veo-gemini", HealthCheck.State.UP))).contains("accepted the credentials");
+        assertThat(message(readiness(context, "veo-gemini-2", HealthCheck.State.DOWN))).contains("refused the credentials")
                 .contains("API_KEY_INVALID").doesNotContain("AIza-wrong-key-0123456789");
         assertThat(emulator.requests("POST", ".*predictLongRunning")).as("never a paid call").isEmpty();
     }
@@ -50,8 +51,8 @@ class VeoOperationsTest extends VeoTestSupport {
         started("vertex:getOperation");
         started("vertex:getOperation?accessToken=ya29.wrong-token-0123456789");
 
-        assertThat(message(readiness("vertex-vertex", HealthCheck.State.UP))).contains("accepted the credentials");
-        assertThat(message(readiness("vertex-vertex-2", HealthCheck.State.DOWN))).contains("refused the credentials")
+        assertThat(message(readiness(context, "vertex-vertex", HealthCheck.State.UP))).contains("accepted the credentials");
+        assertThat(message(readiness(context, "vertex-vertex-2", HealthCheck.State.DOWN))).contains("refused the credentials")
                 .doesNotContain("ya29.wrong-token-0123456789");
     }
 
@@ -85,24 +86,7 @@ class VeoOperationsTest extends VeoTestSupport {
         ServiceHelper.startService(context.getEndpoint(uri));
     }
 
-    private HealthCheck.Result readiness(String id, HealthCheck.State expected) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals(id)).findFirst().orElse(null),
-                r -> r != null && r.getState() == expected);
-    }
-
-    private static String message(HealthCheck.Result result) {
-        return result.getMessage().orElse("");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object json) {
-        return (Map<String, Object>) json;
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> consoleJson() {
-        DevConsoleRegistry registry = context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
-        return (Map<String, Object>) registry.resolveById("veo").call(DevConsole.MediaType.JSON);
+        return console(context, "veo");
     }
 }
