@@ -136,7 +136,10 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
                 Duration.ofMillis(leaseDuration));
-        activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());
+        if (activity == null) {
+            // kept across a restart of the component: its gauge stays registered with the meter registry
+            activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());
+        }
         startHealthChecks();
     }
 
