@@ -1,193 +1,180 @@
 package io.github.camelvideo.sora;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.console.DevConsole;
-import org.apache.camel.console.DevConsoleRegistry;
-import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
-import org.apache.camel.support.service.ServiceHelper;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
-import io.github.camelvideo.core.camel.ExchangeJobListener;
-import io.github.camelvideo.core.camel.VideoJobProgressEvent;
-import io.github.camelvideo.core.error.VideoJobFailedException;
-import io.github.camelvideo.core.ops.MicrometerJobMetrics;
-import io.github.camelvideo.emulator.VideoEmulator;
+import io.github.camelvideo.core.media.MediaType;
+import io.github.camelvideo.core.media.Mp4Probe;
+import io.github.camelvideo.emulator.RecordedRequest;
+import io.github.camelvideo.sora.openai.SoraVideo;
+import io.github.camelvideo.sora.openai.SoraVideoDeleted;
+import io.github.camelvideo.sora.openai.SoraVideoList;
 
-import static io.github.camelvideo.core.testing.OperationsProbe.console;
-import static io.github.camelvideo.core.testing.OperationsProbe.map;
-import static io.github.camelvideo.core.testing.OperationsProbe.message;
-import static io.github.camelvideo.core.testing.OperationsProbe.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.within;
 
-/**
- * The operations view of sora: readiness per provider connection, Micrometer metrics of the jobs, the developer
- * console and the progress a route can observe.
- */
 class SoraOperationsTest extends SoraTestSupport {
 
-    private final MeterRegistry meters = new SimpleMeterRegistry();
-    private final List<VideoJobProgressEvent> progress = new CopyOnWriteArrayList<>();
+    @Test
+    void imageToVideoUploadsTheImageAsMultipart() throws Exception {
+        byte[] png = TestImages.png(1280, 720);
+        Exchange result = send("sora:imageToVideo?size=1280x720&seconds=4", png, SoraConstants.PROMPT,
+                "The ball starts rolling");
 
-    /** An emulator that refuses every key but the tests' own, as the provider does. */
-    @BeforeAll
-    static void emulatorCheckingKeys() throws IOException {
-        emulator.close();
-        emulator = VideoEmulator.builder().jobDuration(Duration.ofMillis(400)).pollAfterMs(50).apiKey(API_KEY)
-                .start();
+        assertThat(result.getException()).isNull();
+        assertThat(Mp4Probe.probe(result.getMessage().getBody(File.class).toPath()).size()).isEqualTo("1280x720");
+        RecordedRequest create = emulator.requests("POST", "/v1/videos").get(0);
+        assertThat(create.header("Content-Type")).startsWith("multipart/form-data; boundary=");
+        assertThat(create.bodyAsString()).contains("name=\"input_reference\"; filename=\"input_reference.png\"")
+                .contains("Content-Type: image/png").contains("The ball starts rolling");
+    }
+
+    @Test
+    void imageToVideoTakesAFileOrPathBody() throws Exception {
+        Path image = Files.write(output.resolve("first-frame.png"), TestImages.png(720, 1280));
+        assertThat(send("sora:imageToVideo", image.toFile(), SoraConstants.PROMPT, "From a file").getException())
+                .isNull();
+        assertThat(send("sora:imageToVideo", image, SoraConstants.PROMPT, "From a path").getException()).isNull();
+        assertThat(emulator.requests("POST", "/v1/videos")).hasSize(2);
+    }
+
+    @Test
+    void imageToVideoWithAnImageUrlSendsJson() {
+        Exchange result = send("sora:imageToVideo?download=false", "Waves roll in", SoraConstants.IMAGE_URL,
+                "https://example.com/first-frame.png");
+
+        assertThat(result.getException()).isNull();
+        RecordedRequest create = emulator.requests("POST", "/v1/videos").get(0);
+        assertThat(create.bodyAsString())
+                .contains("\"input_reference\":{\"image_url\":\"https://example.com/first-frame.png\"}");
+    }
+
+    @Test
+    void remixCreatesANewVideoFromACompletedOne() {
+        String source = createVideo(4);
+        Exchange result = send("sora:remix?download=false", "Same scene, at night", SoraConstants.VIDEO_ID, source);
+
+        SoraVideo remix = result.getMessage().getBody(SoraVideo.class);
+        assertThat(remix.getRemixedFromVideoId()).isEqualTo(source);
+        assertThat(remix.getId()).isNotEqualTo(source);
+        assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_ID)).isEqualTo(remix.getId());
+        // priced from the finished job, since a remix's length follows its source
+        assertThat(result.getMessage().getHeader(SoraConstants.COST_USD)).hasToString("0.40");
+        assertThat(emulator.requests("POST", "/v1/videos/" + source + "/remix")).hasSize(1);
+    }
+
+    @Test
+    void extendAddsSecondsToACompletedVideo() throws Exception {
+        String source = createVideo(4);
+        Exchange result = send("sora:extend?seconds=4", "The camera pulls back", SoraConstants.VIDEO_ID, source);
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(SoraConstants.SECONDS)).isEqualTo(8);
+        assertThat(Mp4Probe.probe(result.getMessage().getBody(File.class).toPath()).durationSeconds())
+                .isCloseTo(8.0, within(0.5));
+        assertThat(emulator.requests("POST", "/v1/videos/extensions").get(0).bodyAsString())
+                .contains("\"video\":{\"id\":\"" + source + "\"}").contains("\"seconds\":\"4\"");
+    }
+
+    @Test
+    void getVideoReturnsTheJobWithoutWaiting() {
+        String id = createVideo(4);
+        Exchange result = send("sora:getVideo", null, SoraConstants.VIDEO_ID, id);
+
+        SoraVideo video = result.getMessage().getBody(SoraVideo.class);
+        assertThat(video.getId()).isEqualTo(id);
+        assertThat(video.getStatus()).isEqualTo("completed");
+        assertThat(result.getMessage().getHeader(SoraConstants.STATUS)).isEqualTo("completed");
+    }
+
+    @Test
+    void listVideosPagesWithAfter() {
+        String a = createVideo(4);
+        String b = createVideo(4);
+        String c = createVideo(4);
+
+        // newest first, so the three just made lead the list whatever earlier tests left behind
+        SoraVideoList first = send("sora:listVideos?limit=2&order=desc", null).getMessage()
+                .getBody(SoraVideoList.class);
+        assertThat(first.getData()).extracting(SoraVideo::getId).containsExactly(c, b);
+        assertThat(first.isHasMore()).isTrue();
+        assertThat(first.getLastId()).isEqualTo(b);
+
+        SoraVideoList second = send("sora:listVideos?limit=2&order=desc&after=" + first.getLastId(), null)
+                .getMessage().getBody(SoraVideoList.class);
+        assertThat(second.getData()).extracting(SoraVideo::getId).startsWith(a);
+    }
+
+    @Test
+    void deleteVideoRemovesIt() {
+        String id = createVideo(4);
+        SoraVideoDeleted deleted = send("sora:deleteVideo", null, SoraConstants.VIDEO_ID, id).getMessage()
+                .getBody(SoraVideoDeleted.class);
+        assertThat(deleted.isDeleted()).isTrue();
+        assertThat(deleted.getId()).isEqualTo(id);
+        assertThat(send("sora:getVideo", null, SoraConstants.VIDEO_ID, id).getException()).isNotNull();
+    }
+
+    @Test
+    void downloadVideoFetchesEachVariant() throws Exception {
+        String id = createVideo(4);
+
+        File video = send("sora:downloadVideo", null, SoraConstants.VIDEO_ID, id).getMessage().getBody(File.class);
+        assertThat(Mp4Probe.probe(video.toPath()).durationSeconds()).isCloseTo(4.0, within(0.5));
+
+        Exchange thumb = send("sora:downloadVideo?variant=thumbnail", null, SoraConstants.VIDEO_ID, id);
+        File thumbnail = thumb.getMessage().getBody(File.class);
+        assertThat(thumbnail.getName()).startsWith(id + "-thumbnail.");
+        assertThat(MediaType.detect(Files.readAllBytes(thumbnail.toPath()))).get().matches(MediaType::isImage);
+        assertThat(thumb.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class)).startsWith("image/");
+
+        Exchange sheet = send("sora:downloadVideo", null, SoraConstants.VIDEO_ID, id, SoraConstants.VARIANT,
+                "spritesheet");
+        assertThat(sheet.getMessage().getBody(File.class).getName()).startsWith(id + "-spritesheet.");
+        assertThat(emulator.requests("GET", "/v1/videos/" + id + "/content")).extracting(RecordedRequest::query)
+                .contains("variant=video", "variant=thumbnail", "variant=spritesheet");
+    }
+
+    @Test
+    void operationHeaderOverridesTheEndpoint() {
+        String id = createVideo(4);
+        Exchange result = send("sora:listVideos", null, SoraConstants.OPERATION, "getVideo", SoraConstants.VIDEO_ID,
+                id);
+        assertThat(result.getMessage().getBody()).isInstanceOf(SoraVideo.class);
+    }
+
+    @Test
+    void twoJobStepsInOneExchangeMakeTwoJobs() {
+        Exchange result = template.send("direct:textThenRemix", e -> e.getMessage().setBody("A kite on a beach"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(emulator.requests("POST", "/v1/videos")).hasSize(1);
+        assertThat(emulator.requests("POST", "/v1/videos/video_[0-9a-f]+/remix")).hasSize(1);
+        assertThat(result.getMessage().getBody(SoraVideo.class).getRemixedFromVideoId()).startsWith("video_");
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        context.getRegistry().bind(MicrometerJobMetrics.REGISTRY_NAME, meters);
-        // every check's result, not only the failing ones (camel.health.exposureLevel=full)
-        HealthCheckRegistry.get(context).setExposureLevel("full");
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
             @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof VideoJobProgressEvent p) {
-                    progress.add(p);
-                }
+            public void configure() {
+                from("direct:textThenRemix")
+                        .to("sora:textToVideo?download=false")
+                        .setBody(constant("The same beach in a storm"))
+                        .to("sora:remix?download=false");
             }
-        });
-        return context;
+        };
     }
 
-    @Test
-    void theHealthCheckIsUpWhenTheProviderAcceptsTheKey() {
-        started("sora:listVideos");
-
-        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.UP);
-
-        assertThat(message(result)).contains("accepted the credentials");
-        assertThat(result.getDetails()).containsEntry("provider", "openai")
-                .containsEntry("baseUrl", emulator.baseUrl());
-        assertThat(emulator.requests("POST", "/v1/videos")).as("never a paid call").isEmpty();
-    }
-
-    @Test
-    void theHealthCheckIsDownWithTheReasonWhenTheKeyIsRefused() {
-        String wrongKey = "sk-wrong-key-0123456789";
-        started("sora:listVideos?apiKey=" + wrongKey);
-
-        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.DOWN);
-
-        assertThat(message(result)).contains("refused the credentials").contains("401")
-                .doesNotContain(wrongKey);
-    }
-
-    @Test
-    void theHealthCheckIsDownWhenTheProviderCannotBeReached() throws IOException {
-        String closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
-        }
-        started("sora:listVideos?baseUrl=" + closed);
-
-        HealthCheck.Result result = readiness(context, "sora-openai", HealthCheck.State.DOWN);
-
-        assertThat(message(result)).contains("cannot be reached").contains(closed);
-    }
-
-    @Test
-    void endpointsOfOneConnectionShareOneCheck() {
-        started("sora:listVideos");
-        started("sora:getVideo");
-        started("sora:listVideos?apiKey=sk-another-key");
-
-        assertThat(HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId())
-                .filter(id -> id.startsWith("sora-"))).containsExactlyInAnyOrder("sora-openai", "sora-openai-2");
-    }
-
-    @Test
-    void theMetricsCountTheJobsAndTimeTheirWaits() {
-        assertThat(send("sora:textToVideo?seconds=4", "One").getException()).isNull();
-        assertThat(send("sora:textToVideo?seconds=4", "Two").getException()).isNull();
-        emulator.faults().failJobs(1, "video_generation_failed", "The render failed");
-        assertThat(failureOf(send("sora:textToVideo?seconds=4", "Three")))
-                .isInstanceOf(VideoJobFailedException.class);
-
-        assertThat(count(MicrometerJobMetrics.SUBMITTED)).isEqualTo(3);
-        assertThat(count(MicrometerJobMetrics.SUCCEEDED)).isEqualTo(2);
-        assertThat(meters.get(MicrometerJobMetrics.FAILED).tag("type", "VideoJobFailedException").counter()
-                .count()).isEqualTo(1);
-        assertThat(meters.get(MicrometerJobMetrics.WAIT).tags("component", "sora", "provider", "openai", "model",
-                "sora-2").timer().count()).isEqualTo(3);
-        assertThat(meters.get(MicrometerJobMetrics.DOWNLOAD).timer().count()).isEqualTo(2);
-        assertThat(count(MicrometerJobMetrics.STATUS_READS)).isGreaterThanOrEqualTo(3);
-        // sora-2 at 0.10 USD a second
-        assertThat(meters.get(MicrometerJobMetrics.SPEND).counter().count()).isEqualTo(0.8, within());
-        assertThat(meters.get(MicrometerJobMetrics.WAITING).gauge().value()).isZero();
-    }
-
-    @Test
-    void theConsoleShowsTheWaitingJobTheLastFailureAndTheSpend() {
-        emulator.faults().failJobs(1, "video_generation_failed", "The render failed");
-        assertThat(failureOf(send("sora:textToVideo?seconds=4", "Fails"))).isInstanceOf(VideoJobFailedException.class);
-        emulator.faults().neverFinishJobs(1);
-        template.asyncSend("sora:textToVideo?seconds=4&timeout=600000", e -> e.getMessage().setBody("Waits"));
-
-        Map<String, Object> json = await().atMost(Duration.ofSeconds(20)).until(this::consoleJson,
-                j -> !((List<?>) j.get("waiting")).isEmpty());
-
-        Map<String, Object> waiting = map( ((List<?>) json.get("waiting")).get(0));
-        assertThat(waiting.get("id")).asString().isNotBlank();
-        assertThat(waiting).containsEntry("provider", "openai").containsEntry("model", "sora-2")
-                .containsKeys("state", "since", "ageMillis");
-        Map<String, Object> failure = map(((List<?>) json.get("failures")).get(0));
-        assertThat(failure).containsEntry("type", "VideoJobFailedException").containsEntry("provider", "openai");
-        assertThat(map(json.get("spend"))).containsEntry("budgetPeriod", "PT24H").containsKey("estimatedUsd");
-        String text = (String) context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class)
-                .resolveById("sora").call(DevConsole.MediaType.TEXT);
-        assertThat(text).contains("Jobs waiting: 1").contains((String) waiting.get("id"))
-                .contains("VideoJobFailedException");
-    }
-
-    @Test
-    void theRouteSeesTheJobsProgressAsPropertiesAndEvents() {
-        Exchange done = send("sora:textToVideo?seconds=4", "Progress");
-
-        assertThat(done.getException()).isNull();
-        assertThat(done.getProperty(ExchangeJobListener.STATUS_PROPERTY)).isEqualTo("completed");
-        assertThat(done.getProperty(ExchangeJobListener.PROGRESS_PROPERTY)).isEqualTo(100);
-        String id = done.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class);
-        assertThat(progress).filteredOn(p -> p.getJobId().equals(id)).extracting(VideoJobProgressEvent::getStatus)
-                .contains("completed");
-        assertThat(progress.get(0).getExchange()).isNotNull();
-    }
-
-    private static org.assertj.core.data.Offset<Double> within() {
-        return org.assertj.core.data.Offset.offset(1e-9);
-    }
-
-    private double count(String name) {
-        return meters.get(name).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    private void started(String uri) {
-        Endpoint endpoint = context.getEndpoint(uri);
-        ServiceHelper.startService(endpoint);
-    }
-
-    private Map<String, Object> consoleJson() {
-        return console(context, "sora");
+    private String createVideo(int seconds) {
+        Exchange e = send("sora:textToVideo?download=false&seconds=" + seconds, "A lighthouse at dawn");
+        assertThat(e.getException()).isNull();
+        return e.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class);
     }
 }

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The operations view of veo: readiness of the Gemini API and Vertex AI connections, metrics, the console. */
-class VeoOperationsTest extends VeoTestSupport {
+class VeoMonitoringTest extends VeoTestSupport {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
 

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Under Camel Main with the properties of docs/operations.md, the sora connection is one of Camel's readiness checks
  * and the sora console is one of the developer consoles Main loads.
  */
-class SoraMainOperationsTest {
+class SoraMainMonitoringTest {
 
     private static final String API_KEY = "sk-main-0123456789abcdefghij";
 
