@@ -15,6 +15,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.github.camelvideo.core.download.VideoDownloader;
 import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.job.JobLeases;
+import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.job.JobTracker;
 import io.github.camelvideo.core.job.SubmissionPolicy;
 import io.github.camelvideo.core.job.VideoJobRunner;
@@ -44,8 +46,10 @@ public final class VideoEngine {
     private final JobTracker tracker;
     private final VideoJobRunner runner;
     private final StoryboardRunner storyboards;
+    private final JobLeases leases;
 
-    private VideoEngine(CamelContext context, Object owner, String name, EngineSettings settings) {
+    private VideoEngine(CamelContext context, Object owner, String name, EngineSettings settings, JobStore store,
+                        Duration leaseDuration) {
         this.context = context;
         ExecutorServiceManager manager = context.getExecutorServiceManager();
         this.schedulerExecutor = timer(manager, owner, name + "Scheduler");
@@ -57,9 +61,14 @@ public final class VideoEngine {
         this.http = new HttpTransport(httpExecutor, settings.maxConnections(), settings.connectTimeout(),
                 settings.requestTimeout(), settings.connectionIdleTimeout());
         this.tracker = new JobTracker(scheduler);
+        this.leases = store == null ? null
+                : new JobLeases(store, JobLeases.newOwner(), leaseDuration, scheduler, workerExecutor);
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,
-                new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor);
+                new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor, leases);
+        if (leases != null) {
+            leases.start();
+        }
         this.storyboards = new StoryboardRunner(runner, workerExecutor);
     }
 
@@ -99,7 +108,21 @@ public final class VideoEngine {
 
     /** Creates an engine whose threads belong to {@code owner} (for Camel's thread naming and shutdown). */
     public static VideoEngine start(CamelContext context, Object owner, String name, EngineSettings settings) {
-        return new VideoEngine(context, owner, name, settings);
+        return new VideoEngine(context, owner, name, settings, null, null);
+    }
+
+    /**
+     * Creates an engine whose jobs are leased to this instance in {@code store} for {@code leaseDuration} at a time,
+     * renewed while it works on them.
+     */
+    public static VideoEngine start(CamelContext context, Object owner, String name, EngineSettings settings,
+                                    JobStore store, Duration leaseDuration) {
+        return new VideoEngine(context, owner, name, settings, store, leaseDuration);
+    }
+
+    /** The leases of this instance on the jobs it works on, or {@code null} when the engine keeps none. */
+    public JobLeases leases() {
+        return leases;
     }
 
     public HttpTransport http() {
@@ -159,6 +182,9 @@ public final class VideoEngine {
 
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
     public void stop() {
+        if (leases != null) {
+            leases.stop(); // not released: the jobs are taken over once their leases expire
+        }
         tracker.shutdown();
         http.close();
         ExecutorServiceManager manager = context.getExecutorServiceManager();

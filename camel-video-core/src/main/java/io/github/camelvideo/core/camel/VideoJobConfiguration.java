@@ -80,6 +80,13 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the"
                             + " default), PT12H or P7D.")
     private String budgetPeriod = "P1D";
+    @UriParam(label = "advanced",
+              description = "Headers of the submitting exchange to keep with the job and restore on the exchange the"
+                            + " jobs consumer (from(\"<scheme>:jobs\")) emits for it, so that a route can tell which"
+                            + " order, ticket or customer a video belongs to: a comma-separated list of names or"
+                            + " patterns (Order*, or a regular expression such as ^(Order|Customer).*). Values are"
+                            + " kept as text, in the job store.")
+    private String storedHeaders;
 
     public String getMaxSpendUsd() {
         return maxSpendUsd;
@@ -97,6 +104,24 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** How far back maxSpendUsd counts jobs, as an ISO-8601 duration. */
     public void setBudgetPeriod(String budgetPeriod) {
         this.budgetPeriod = budgetPeriod;
+    }
+
+    public String getStoredHeaders() {
+        return storedHeaders;
+    }
+
+    /** Headers of the submitting exchange to keep with the job, as names or patterns separated by commas. */
+    public void setStoredHeaders(String storedHeaders) {
+        this.storedHeaders = storedHeaders;
+    }
+
+    /** The name patterns of storedHeaders; empty when none are kept. */
+    public java.util.List<String> storedHeaderPatterns() {
+        if (storedHeaders == null || storedHeaders.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(storedHeaders.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** The spending limit from the options, or {@code null} when maxSpendUsd is not set. */

@@ -84,10 +84,12 @@ public interface JobStore {
     Optional<JobRecord> claim(String key, String owner, Instant until);
 
     /**
-     * Takes the lease for {@code owner} on up to {@code limit} jobs in the given states whose lease is free or expired,
-     * oldest first; a job another caller is claiming at the same moment is skipped, never granted to both.
+     * Takes the lease for {@code owner} on up to {@code limit} jobs of {@code provider} in the given states whose lease
+     * is free or expired, oldest first; a job another caller is claiming at the same moment is skipped, never granted
+     * to both. Parts of larger jobs ({@link JobRecord#isPart()}) are never claimed: their whole job collects them.
      */
-    List<JobRecord> claimAvailable(Set<DurableState> states, String owner, Instant until, int limit);
+    List<JobRecord> claimAvailable(String provider, Set<DurableState> states, String owner, Instant until,
+                                   int limit);
 
     /**
      * Extends the lease {@code owner} holds on the job to {@code until}.
