@@ -16,10 +16,11 @@ import io.github.camelvideo.core.testing.PageSnippets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The XML DSL twin of the page's YAML example, loaded by camel-xml-io-dsl and run against the emulator. */
+/** The XML DSL twins of the page's YAML examples, loaded by camel-xml-io-dsl and run against the emulator. */
 class SoraXmlDslTest extends SoraTestSupport {
 
     private static final Path ROUTE = Path.of("src/test/resources/routes/sora-text-to-video.xml");
+    private static final Path STORYBOARD = Path.of("src/test/resources/routes/sora-storyboard.xml");
 
     @Test
     void xmlRouteGeneratesAVideo() throws Exception {
@@ -39,7 +40,24 @@ class SoraXmlDslTest extends SoraTestSupport {
     }
 
     @Test
-    void thePageShowsTheXmlRoute() throws IOException {
-        PageSnippets.of(Path.of("..", "docs", "sora-component.md")).assertShowsFile("xml", ROUTE);
+    void xmlRouteWritesAStoryboardInline() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/sora-storyboard.xml"));
+        MockEndpoint done = getMockEndpoint("mock:xml-storyboard-done");
+        done.expectedMessageCount(1);
+
+        template.sendBody("direct:xml-storyboard", null);
+
+        done.assertIsSatisfied();
+        var message = done.getExchanges().get(0).getMessage();
+        assertThat(Mp4Probe.probe(message.getBody(File.class).toPath()).durationSeconds()).isCloseTo(12.0, within(0.1));
+        assertThat(message.getHeader(SoraConstants.SCENE_VIDEO_IDS, java.util.List.class)).hasSize(3);
+    }
+
+    @Test
+    void thePageShowsTheXmlRoutes() throws IOException {
+        PageSnippets page = PageSnippets.of(Path.of("..", "docs", "sora-component.md"));
+        page.assertShowsFile("xml", ROUTE);
+        page.assertShowsFile("xml", STORYBOARD);
     }
 }

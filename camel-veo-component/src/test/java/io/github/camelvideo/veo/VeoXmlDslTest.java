@@ -16,10 +16,11 @@ import io.github.camelvideo.core.testing.PageSnippets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The XML DSL twin of the page's YAML example, loaded by camel-xml-io-dsl and run against the emulator. */
+/** The XML DSL twins of the page's YAML examples, loaded by camel-xml-io-dsl and run against the emulator. */
 class VeoXmlDslTest extends VeoTestSupport {
 
     private static final Path ROUTE = Path.of("src/test/resources/routes/veo-text-to-video.xml");
+    private static final Path STORYBOARD = Path.of("src/test/resources/routes/veo-storyboard.xml");
 
     @Test
     void xmlRouteGeneratesAPortraitVideo() throws Exception {
@@ -37,7 +38,25 @@ class VeoXmlDslTest extends VeoTestSupport {
     }
 
     @Test
-    void thePageShowsTheXmlRoute() throws IOException {
-        PageSnippets.of(Path.of("..", "docs", "veo-component.md")).assertShowsFile("xml", ROUTE);
+    void xmlRouteWritesAStoryboardInline() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/veo-storyboard.xml"));
+        MockEndpoint done = getMockEndpoint("mock:xml-storyboard-done");
+        done.expectedMessageCount(1);
+
+        template.sendBody("direct:xml-storyboard", null);
+
+        done.assertIsSatisfied();
+        var message = done.getExchanges().get(0).getMessage();
+        assertThat(Mp4Probe.probe(message.getBody(File.class).toPath()).durationSeconds()).isCloseTo(22.0,
+                within(0.1));
+        assertThat(message.getHeader(VeoConstants.STORYBOARD_MODE)).isEqualTo("extend");
+    }
+
+    @Test
+    void thePageShowsTheXmlRoutes() throws IOException {
+        PageSnippets page = PageSnippets.of(Path.of("..", "docs", "veo-component.md"));
+        page.assertShowsFile("xml", ROUTE);
+        page.assertShowsFile("xml", STORYBOARD);
     }
 }
