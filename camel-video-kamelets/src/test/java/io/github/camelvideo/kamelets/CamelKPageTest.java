@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the YAML integration and properties of docs/camel-k.md under Camel Main, what {@code camel run} and Camel K's
- * runtime run them on, with the Kamelets from this module's {@code kamelets/}: alone, and with the page's beans that
- * put the job store on PostgreSQL. Only the emulator's URL, the key and the directories are the test's own.
+ * Runs the YAML integration and properties of docs/camel-k.md under Camel Main, what {@code camel run} runs them on,
+ * with the Kamelets from this module's {@code kamelets/}: alone, and with the page's beans that put the job store on
+ * PostgreSQL. Only the emulator's URL, the key and the directories are the test's own.
  */
 class CamelKPageTest {
 
