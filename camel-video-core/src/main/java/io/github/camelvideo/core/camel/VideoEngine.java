@@ -183,7 +183,7 @@ public final class VideoEngine {
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
     public void stop() {
         if (leases != null) {
-            leases.stop(); // not released: the jobs are taken over once their leases expire
+            leases.stop(); // the jobs still held are given up, for a restarted or another instance to take over
         }
         tracker.shutdown();
         http.close();

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -86,14 +87,27 @@ public final class JobLeases {
         scheduleRenewal();
     }
 
-    /** Stops renewing; the leases still held expire, so that another instance takes their jobs over. */
+    /**
+     * Stops renewing and gives up the leases still held, so that another instance, or this application once
+     * restarted, takes their jobs over at once (a lease that cannot be given up expires). Blocks while the store
+     * writes: it runs when the component stops.
+     */
     public void stop() {
         stopped = true;
         JobScheduler.Cancellable timer = renewal;
         if (timer != null) {
             timer.cancel();
         }
+        List<String> keys = List.copyOf(held);
         held.clear();
+        try {
+            for (String key : keys) {
+                store.release(key, owner);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot give up the leases of {} jobs at stop: {}; they expire within {}", keys.size(),
+                    e.toString(), duration);
+        }
     }
 
     /** Keeps the lease on the job under {@code key} renewed (its lease was taken by the caller). */
@@ -144,9 +158,8 @@ public final class JobLeases {
 
     private void renewAll() {
         try {
-            Instant until = until();
-            for (String key : held) {
-                if (!store.renew(key, owner, until) && held.remove(key)) {
+            for (String key : store.renewAll(List.copyOf(held), owner, until())) {
+                if (held.remove(key)) {
                     LOG.warn("The lease on the job under idempotency key '{}' was taken over by another instance"
                              + " (this one did not renew it within {}); that instance follows the job now", key,
                             duration);
