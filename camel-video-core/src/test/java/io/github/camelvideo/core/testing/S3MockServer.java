@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * {@code target/s3mock/s3mock-exec.jar} (the system property {@code s3mock.jar} names another one).
  *
  * <p>Objects are read back with plain HTTP GETs (S3Mock checks no signature), so a test sees exactly what was stored
- * without a second S3 client.
+ * without a second S3 client. The server stops with {@link #close()} or, failing that, when the JVM exits.
  */
 public final class S3MockServer implements AutoCloseable {
 
@@ -74,6 +74,8 @@ public final class S3MockServer implements AutoCloseable {
                 .redirectOutput(work.resolve("s3mock.log").toFile())
                 .start();
         S3MockServer server = new S3MockServer(process, port, root);
+        // a test JVM that ends without close() (a failed fixture, an interrupted build) takes the server with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "s3mock-stop"));
         server.awaitReady(work.resolve("s3mock.log"));
         return server;
     }
