@@ -14,6 +14,8 @@ import io.github.camelvideo.core.job.FileJobStore;
 import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
+import io.github.camelvideo.core.webhook.WebhookReceiver;
 
 /**
  * What every video component has: one job engine (a scheduler and two small thread pools) for all its endpoints, a
@@ -63,6 +65,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private VideoEngine engine;
     private FileJobStore defaultStore;
     private final ConnectionLog connectionLog = new ConnectionLog();
+    private final WebhookRoutes webhooks = new WebhookRoutes(this);
 
     /** Where the endpoints report their base URL and credential source, once each. */
     ConnectionLog connectionLog() {
@@ -80,6 +83,29 @@ public abstract class VideoComponentSupport extends DefaultComponent {
 
     /** The component's configuration, the template of its endpoints' options (its outputDirectory above all). */
     protected abstract VideoJobConfiguration componentConfiguration();
+
+    /**
+     * How the component's provider pushes job notifications, or {@code null} (the default) when it has no push
+     * completion: then setting webhookPath fails at start.
+     */
+    protected WebhookProtocol webhookProtocol() {
+        return null;
+    }
+
+    /**
+     * Serves the configuration's webhookPath on platform-http, unless that path is already served; a no-op when the
+     * configuration has no webhookPath.
+     */
+    void serveWebhooks(VideoJobConfiguration configuration) {
+        if (configuration.isPushEnabled()) {
+            webhooks.serve(configuration);
+        }
+    }
+
+    /** The webhook receiver on {@code path}, with its counts, or {@code null} when that path is not served. */
+    public WebhookReceiver webhookReceiver(String path) {
+        return webhooks.receiver(path);
+    }
 
     @Override
     public void setCamelContext(CamelContext context) {
@@ -112,6 +138,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
+        serveWebhooks(componentConfiguration());
     }
 
     /** Where the default file store keeps its records. */
