@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param webhookId the {@code webhook-id} header
  * @param timestamp the {@code webhook-timestamp} header, Unix seconds
  * @param attempt   1 for the first attempt, 2 for the first retry, ...
- * @param sentAt    when it was sent, on the emulator's clock
+ * @param sentAt    when it was sent (before the answer came), on the emulator's clock
  * @param status    the receiver's answer; 0 when no answer came (refused connection, timeout), -1 when not sent
  * @param body      the body sent
  */

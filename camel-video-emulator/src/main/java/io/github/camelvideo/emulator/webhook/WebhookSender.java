@@ -52,7 +52,7 @@ public final class WebhookSender implements VideoEvents, AutoCloseable {
                           String signature, byte[] body, WebhookFaults.Plan plan) {
     }
 
-    private final URI url;
+    private volatile URI url;
     private final WebhookSigner signer;
     private final Clock clock;
     private final int maxAttempts;
@@ -92,6 +92,15 @@ public final class WebhookSender implements VideoEvents, AutoCloseable {
     /** Where events go. */
     public URI url() {
         return url;
+    }
+
+    /**
+     * Sends the next deliveries (retries included) to another URL: for a receiver whose port is known only after the
+     * emulator started.
+     */
+    public WebhookSender url(URI url) {
+        this.url = java.util.Objects.requireNonNull(url, "url");
+        return this;
     }
 
     /** The fault plan of deliveries; changes apply to the next videos. */
@@ -147,7 +156,7 @@ public final class WebhookSender implements VideoEvents, AutoCloseable {
         String type = p.failed() ? "video.failed" : "video.completed";
         if (p.plan().has(WebhookFaults.Kind.DROP)) {
             record(new Signed(DeliveryKind.DROPPED, videoId, type, newId("wh_"), seconds(), null,
-                    event(videoId, type, p.finishAtMillis()), p.plan()), 0, -1);
+                    event(videoId, type, p.finishAtMillis()), p.plan()), 0, Instant.now(clock), -1);
             return;
         }
         Signed genuine = signed(DeliveryKind.GENUINE, videoId, type, event(videoId, type, p.finishAtMillis()),
@@ -229,9 +238,10 @@ public final class WebhookSender implements VideoEvents, AutoCloseable {
                 .header("webhook-signature", d.signature())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()))
                 .build();
+        Instant sentAt = Instant.now(clock);
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             int status = error != null ? 0 : response.statusCode();
-            record(d, attempt, status);
+            record(d, attempt, sentAt, status);
             try {
                 scheduler.execute(() -> {
                     then.run();
@@ -259,9 +269,9 @@ public final class WebhookSender implements VideoEvents, AutoCloseable {
         }
     }
 
-    private void record(Signed d, int attempt, int status) {
+    private void record(Signed d, int attempt, Instant sentAt, int status) {
         deliveries.add(new WebhookDelivery(sequence.incrementAndGet(), d.kind(), d.videoId(), d.type(),
-                d.webhookId(), d.timestamp(), attempt, Instant.now(clock), status, d.body()));
+                d.webhookId(), d.timestamp(), attempt, sentAt, status, d.body()));
     }
 
     private static byte[] event(String videoId, String type, long atMillis) {
