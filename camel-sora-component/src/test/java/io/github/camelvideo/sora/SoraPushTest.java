@@ -187,6 +187,8 @@ class SoraPushTest {
         HttpResponse<Void> unsigned = post(HttpRequest.newBuilder(URI.create(receiverUrl()))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(unsigned.statusCode()).isEqualTo(400);
+        HttpResponse<Void> get = post(HttpRequest.newBuilder(URI.create(receiverUrl())).GET());
+        assertThat(get.statusCode()).isEqualTo(405);
 
         WebhookStats stats = stats(context);
         assertThat(stats.refused(WebhookRefusal.BAD_SIGNATURE)).isEqualTo(2);

@@ -17,9 +17,13 @@ import io.github.camelvideo.core.job.JobStore;
 /**
  * Receives a provider's webhook deliveries on Camel's platform-http and turns each verified one into an immediate
  * status read of the job it names. In order: the size, the Standard Webhooks headers, the timestamp and the signature
- * are checked before anything else; the delivery's id is then remembered in the job store, so the same delivery
- * sent again is refused; only then is the body read as an event. The event is a hint, never the job's state:
- * the status read decides, so a duplicated, late or out-of-order event changes nothing.
+ * are checked before anything else; the delivery's id must be new to this receiver (kept in memory), so the same
+ * delivery sent again is refused at once; the body is read as an event and the job's status read is started; and
+ * the id is remembered in the job store, durably and for every instance sharing it, before the answer: an id the
+ * store knows already (accepted by another instance, or before a restart) is refused too. The store's write (a
+ * file written and synced, a database row) is not on the way to the status read, so the route hears of the job as
+ * fast with the file store as with the memory one. The event is a hint, never the job's state: the status read
+ * decides, so a duplicated, late, replayed or out-of-order event changes nothing but, at most, one extra read.
  * <p>
  * A refused delivery is answered 400 or 401 with an empty body, counted, and logged in one line naming the reason,
  * never the body, the headers' values or the secret: at WARN the first time per reason, then at DEBUG (a flood of
@@ -38,6 +42,8 @@ public final class WebhookReceiver implements Processor {
     private final Supplier<JobStore> store;
     private final Clock clock;
     private final WebhookStats stats = new WebhookStats();
+    /** Ids accepted by this receiver: far more than the deliveries of a tolerance window at any real rate. */
+    private final RecentIds recent = new RecentIds(100_000);
 
     /**
      * @param path     the path served, for log lines
@@ -93,7 +99,8 @@ public final class WebhookReceiver implements Processor {
         if (refusal.isPresent()) {
             return refuse(refusal.get(), null);
         }
-        if (!store.get().rememberOnce(replayKey(delivery.id()), rememberUntil(delivery))) {
+        Instant until = rememberUntil(delivery);
+        if (!recent.rememberOnce(delivery.id(), until, clock.instant())) {
             return refuse(WebhookRefusal.REPLAYED, delivery.id());
         }
         WebhookEvent event;
@@ -103,6 +110,10 @@ public final class WebhookReceiver implements Processor {
             return refuse(WebhookRefusal.UNREADABLE, delivery.id());
         }
         hint(event);
+        if (!store.get().rememberOnce(replayKey(delivery.id()), until)) {
+            // accepted before by another instance or an earlier run: the read just started is one read more
+            return refuse(WebhookRefusal.REPLAYED, delivery.id());
+        }
         return 200;
     }
 

@@ -125,6 +125,24 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aDeliveryAnotherInstanceAcceptedIsRefusedThroughTheSharedStore() {
+        List<String> otherHinted = new ArrayList<>();
+        WebhookReceiver other = new WebhookReceiver("/webhooks/sora",
+                new StandardWebhooksVerifier(WebhookSecret.of(SECRET), Duration.ofMinutes(5), 4096, clock),
+                new OpenAiWebhookEvents(), otherHinted::add, () -> store, clock);
+        String body = event("video.completed", "video_known5");
+        assertThat(answer(delivery("wh_shared", now(), SECRET, body))).isEqualTo(200);
+
+        Exchange again = delivery("wh_shared", now(), SECRET, body);
+        other.process(again);
+
+        assertThat(again.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(400);
+        assertThat(other.stats().refused(WebhookRefusal.REPLAYED)).isEqualTo(1);
+        // the other instance read the job once more at most: a hint, never the job's state
+        assertThat(otherHinted).containsExactly("video_known5");
+    }
+
+    @Test
     void aSignedBodyThatIsNoEventIsRefused() {
         assertThat(answer(delivery("wh_x", now(), SECRET, "hello"))).isEqualTo(400);
         assertThat(receiver.stats().refused(WebhookRefusal.UNREADABLE)).isEqualTo(1);
