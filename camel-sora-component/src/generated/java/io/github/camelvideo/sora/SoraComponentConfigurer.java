@@ -37,6 +37,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackbaseurl":
@@ -55,6 +57,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": target.setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
@@ -80,6 +84,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": target.setPriceTable(property(camelContext, io.github.camelvideo.core.cost.PriceTable.class, value)); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "storedheaders":
+        case "storedHeaders": getOrCreateConfiguration(target).setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
         case "storyboardMode": getOrCreateConfiguration(target).setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -111,6 +117,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
         case "callbackbaseurl":
@@ -129,6 +137,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "limit": return int.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
@@ -154,6 +164,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": return io.github.camelvideo.core.cost.PriceTable.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
+        case "storedheaders":
+        case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
@@ -181,6 +193,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "callbackbaseurl":
@@ -199,6 +213,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return target.getLeaseDuration();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
@@ -224,6 +240,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "priceTable": return target.getPriceTable();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
+        case "storedheaders":
+        case "storedHeaders": return getOrCreateConfiguration(target).getStoredHeaders();
         case "storyboardmode":
         case "storyboardMode": return getOrCreateConfiguration(target).getStoryboardMode();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();

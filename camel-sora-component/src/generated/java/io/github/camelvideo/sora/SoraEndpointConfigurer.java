@@ -28,6 +28,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackbaseurl":
@@ -35,6 +37,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterroute":
         case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
@@ -56,6 +62,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": target.getConfiguration().setPollMultiplier(property(camelContext, double.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
+        case "storedheaders":
+        case "storedHeaders": target.getConfiguration().setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
         case "storyboardMode": target.getConfiguration().setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -78,6 +86,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
         case "callbackbaseurl":
@@ -85,6 +95,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
@@ -106,6 +120,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": return double.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
+        case "storedheaders":
+        case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
@@ -129,6 +145,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "apiKey": return target.getConfiguration().getApiKey();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
         case "callbackbaseurl":
@@ -136,6 +154,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "deleteafterroute":
         case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
@@ -157,6 +179,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMultiplier": return target.getConfiguration().getPollMultiplier();
         case "seconds": return target.getConfiguration().getSeconds();
         case "size": return target.getConfiguration().getSize();
+        case "storedheaders":
+        case "storedHeaders": return target.getConfiguration().getStoredHeaders();
         case "storyboardmode":
         case "storyboardMode": return target.getConfiguration().getStoryboardMode();
         case "timeout": return target.getConfiguration().getTimeout();

@@ -23,14 +23,17 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(31);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
         props.add("budgetPeriod");
         props.add("callbackBaseUrl");
         props.add("deleteAfterRoute");
         props.add("download");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentJobs");
@@ -45,6 +48,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollMultiplier");
         props.add("seconds");
         props.add("size");
+        props.add("storedHeaders");
         props.add("storyboardMode");
         props.add("timeout");
         props.add("variant");

@@ -2,14 +2,17 @@ package io.github.camelvideo.sora;
 
 import org.apache.camel.Category;
 import org.apache.camel.Producer;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
 import io.github.camelvideo.core.camel.Credential;
+import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 
 /**
@@ -17,7 +20,7 @@ import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
  * waiting for jobs without holding threads.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
-             category = { Category.AI }, producerOnly = true, headersClass = SoraConstants.class)
+             category = { Category.AI }, headersClass = SoraConstants.class)
 public class SoraEndpoint extends VideoEndpointSupport {
 
     /** Name of the environment variable holding the API key when the apiKey option is not set. */
@@ -39,7 +42,25 @@ public class SoraEndpoint extends VideoEndpointSupport {
     }
 
     @Override
+    protected boolean consumesJobs() {
+        return operation == SoraOperation.jobs;
+    }
+
+    @Override
+    protected VideoProvider<?> jobsProvider() {
+        return provider;
+    }
+
+    @Override
+    protected HeaderNames outputHeaders() {
+        return SoraProducer.HEADERS;
+    }
+
+    @Override
     public Producer createProducer() {
+        if (operation == SoraOperation.jobs) {
+            throw new IllegalArgumentException("sora:jobs is a consumer endpoint: use it in from(\"sora:jobs\"), not in to()");
+        }
         return new SoraProducer(this);
     }
 

@@ -21,7 +21,12 @@ public enum SoraOperation {
     /** Delete a completed or failed video and its assets. */
     deleteVideo,
     /** Download a completed video's content (video, thumbnail or spritesheet). */
-    downloadVideo;
+    downloadVideo,
+    /**
+     * Consumer only, as from("sora:jobs"): one exchange for every job whose result no waiting exchange collected (jobs
+     * submitted with waitForCompletion=false, and jobs resumed after a restart or taken over from another instance).
+     */
+    jobs;
 
     /** Parses an operation name, listing the valid ones when it is not one of them. */
     public static SoraOperation fromValue(String value) {

@@ -64,6 +64,8 @@ public class SoraProducer extends DefaultAsyncProducer {
             case listVideos -> listVideos();
             case deleteVideo -> deleteVideo(exchange);
             case downloadVideo -> steps.download(provider(), videoRef(exchange), variant(exchange));
+            case jobs -> throw VideoRequestInvalidException.notAllowed(SoraConstants.OPERATION, operation,
+                    "a producer operation; jobs is consumed with from(\"sora:jobs\")");
         };
     }
 

@@ -40,6 +40,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackbaseurl":
@@ -62,6 +64,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "jobStoreDirectory": target.setJobStoreDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "leaseduration":
+        case "leaseDuration": target.setLeaseDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "location": getOrCreateConfiguration(target).setLocation(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": getOrCreateConfiguration(target).setMaxConcurrentJobs(property(camelContext, int.class, value)); return true;
@@ -99,6 +103,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": getOrCreateConfiguration(target).setStorageBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "storageuri":
         case "storageUri": getOrCreateConfiguration(target).setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "storedheaders":
+        case "storedHeaders": getOrCreateConfiguration(target).setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
         case "storyboardMode": getOrCreateConfiguration(target).setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -132,6 +138,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
         case "callbackbaseurl":
@@ -154,6 +162,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "jobStoreDirectory": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "leaseduration":
+        case "leaseDuration": return long.class;
         case "location": return java.lang.String.class;
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return int.class;
@@ -191,6 +201,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": return java.lang.String.class;
         case "storageuri":
         case "storageUri": return java.lang.String.class;
+        case "storedheaders":
+        case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
@@ -220,6 +232,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
         case "callbackbaseurl":
@@ -242,6 +256,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "jobStoreDirectory": return target.getJobStoreDirectory();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "leaseduration":
+        case "leaseDuration": return target.getLeaseDuration();
         case "location": return getOrCreateConfiguration(target).getLocation();
         case "maxconcurrentjobs":
         case "maxConcurrentJobs": return getOrCreateConfiguration(target).getMaxConcurrentJobs();
@@ -279,6 +295,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "storageBaseUrl": return getOrCreateConfiguration(target).getStorageBaseUrl();
         case "storageuri":
         case "storageUri": return getOrCreateConfiguration(target).getStorageUri();
+        case "storedheaders":
+        case "storedHeaders": return getOrCreateConfiguration(target).getStoredHeaders();
         case "storyboardmode":
         case "storyboardMode": return getOrCreateConfiguration(target).getStoryboardMode();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();

@@ -31,6 +31,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackbaseurl":
@@ -40,6 +42,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "durationseconds":
         case "durationSeconds": target.getConfiguration().setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "generateaudio":
         case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "lazystartproducer":
@@ -75,6 +81,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": target.getConfiguration().setStorageBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "storageuri":
         case "storageUri": target.getConfiguration().setStorageUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "storedheaders":
+        case "storedHeaders": target.getConfiguration().setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
         case "storyboardMode": target.getConfiguration().setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -99,6 +107,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
         case "callbackbaseurl":
@@ -108,6 +118,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "download": return boolean.class;
         case "durationseconds":
         case "durationSeconds": return java.lang.Integer.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
         case "lazystartproducer":
@@ -143,6 +157,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": return java.lang.String.class;
         case "storageuri":
         case "storageUri": return java.lang.String.class;
+        case "storedheaders":
+        case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
@@ -168,6 +184,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
         case "callbackbaseurl":
@@ -177,6 +195,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "download": return target.getConfiguration().isDownload();
         case "durationseconds":
         case "durationSeconds": return target.getConfiguration().getDurationSeconds();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "generateaudio":
         case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "lazystartproducer":
@@ -212,6 +234,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "storageBaseUrl": return target.getConfiguration().getStorageBaseUrl();
         case "storageuri":
         case "storageUri": return target.getConfiguration().getStorageUri();
+        case "storedheaders":
+        case "storedHeaders": return target.getConfiguration().getStoredHeaders();
         case "storyboardmode":
         case "storyboardMode": return target.getConfiguration().getStoryboardMode();
         case "timeout": return target.getConfiguration().getTimeout();

@@ -23,16 +23,19 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(39);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
         props.add("budgetPeriod");
         props.add("callbackBaseUrl");
         props.add("deleteAfterRoute");
         props.add("download");
         props.add("durationSeconds");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("generateAudio");
         props.add("lazyStartProducer");
         props.add("location");
@@ -54,6 +57,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("serviceAccountKey");
         props.add("storageBaseUrl");
         props.add("storageUri");
+        props.add("storedHeaders");
         props.add("storyboardMode");
         props.add("timeout");
         props.add("waitForCompletion");

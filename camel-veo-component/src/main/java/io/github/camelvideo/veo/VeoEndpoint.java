@@ -1,15 +1,22 @@
 package io.github.camelvideo.veo;
 
+import java.util.function.BiConsumer;
+
 import org.apache.camel.Category;
 import org.apache.camel.Producer;
+import org.apache.camel.Message;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
 import io.github.camelvideo.core.camel.Credential;
+import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
 import io.github.camelvideo.veo.vertex.AccessTokens;
 import io.github.camelvideo.veo.vertex.VertexVeoProvider;
@@ -19,7 +26,7 @@ import io.github.camelvideo.veo.vertex.VertexVeoProvider;
  * without holding threads.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "veo", title = "Veo", syntax = "veo:operation",
-             category = { Category.AI }, producerOnly = true, headersClass = VeoConstants.class)
+             category = { Category.AI }, headersClass = VeoConstants.class)
 public class VeoEndpoint extends VideoEndpointSupport {
 
     /** Name of the environment variable holding the Gemini API key when the apiKey option is not set. */
@@ -40,7 +47,30 @@ public class VeoEndpoint extends VideoEndpointSupport {
     }
 
     @Override
+    protected boolean consumesJobs() {
+        return operation == VeoOperation.jobs;
+    }
+
+    @Override
+    protected VideoProvider<?> jobsProvider() {
+        return provider;
+    }
+
+    @Override
+    protected HeaderNames outputHeaders() {
+        return VeoProducer.HEADERS;
+    }
+
+    @Override
+    protected BiConsumer<Message, JobStatus> extraOutputHeaders() {
+        return VeoProducer::writeVideoUri;
+    }
+
+    @Override
     public Producer createProducer() {
+        if (operation == VeoOperation.jobs) {
+            throw new IllegalArgumentException("veo:jobs is a consumer endpoint: use it in from(\"veo:jobs\"), not in to()");
+        }
         return new VeoProducer(this);
     }
 

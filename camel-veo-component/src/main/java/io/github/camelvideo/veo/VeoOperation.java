@@ -15,7 +15,12 @@ public enum VeoOperation {
     /** Fetch an operation's state once. */
     getOperation,
     /** Download the video of a finished operation. */
-    downloadVideo;
+    downloadVideo,
+    /**
+     * Consumer only, as from("veo:jobs"): one exchange for every job whose result no waiting exchange collected (jobs
+     * submitted with waitForCompletion=false, and jobs resumed after a restart or taken over from another instance).
+     */
+    jobs;
 
     /** Parses an operation name, listing the valid ones when it is not one of them. */
     public static VeoOperation fromValue(String value) {

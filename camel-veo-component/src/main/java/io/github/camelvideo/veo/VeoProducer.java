@@ -10,6 +10,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.JobSteps;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
@@ -59,6 +60,8 @@ public class VeoProducer extends DefaultAsyncProducer {
                     requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
             case getOperation -> steps.status(endpoint.provider(), operationRef(in));
             case downloadVideo -> steps.download(endpoint.provider(), operationRef(in), "video");
+            case jobs -> throw VideoRequestInvalidException.notAllowed(VeoConstants.OPERATION, "jobs",
+                    "a producer operation; jobs is consumed with from(\"veo:jobs\")");
         };
     }
 
@@ -80,7 +83,7 @@ public class VeoProducer extends DefaultAsyncProducer {
     }
 
     /** The result's URI, so an extend step can follow. */
-    private static void writeVideoUri(Message message, JobStatus status) {
+    static void writeVideoUri(Message message, JobStatus status) {
         if (status.body() instanceof VeoJob job && job.videoUri() != null) {
             message.setHeader(VeoConstants.VIDEO_URI, job.videoUri());
         }

@@ -98,11 +98,20 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
      */
     @Override
     public CompletionStage<List<JobStatus>> reconcile(SoraRequest request, Instant since) {
+        return reconcile(request.requestFields(), since);
+    }
+
+    /** As {@link #reconcile(SoraRequest, Instant)}, for the request fields a job record kept. */
+    @Override
+    public CompletionStage<List<JobStatus>> reconcile(Map<String, String> request, Instant since) {
+        if (request.get("prompt") == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         return searchPage(request, since, null, 1, new ArrayList<>());
     }
 
-    private CompletionStage<List<JobStatus>> searchPage(SoraRequest request, Instant since, String after, int page,
-                                                        List<JobStatus> found) {
+    private CompletionStage<List<JobStatus>> searchPage(Map<String, String> request, Instant since, String after,
+                                                        int page, List<JobStatus> found) {
         return list(after, RECONCILE_PAGE, "desc").thenCompose(list -> {
             List<SoraVideo> data = list.getData() == null ? List.of() : list.getData();
             boolean older = false;
@@ -122,24 +131,26 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
         });
     }
 
-    /** Whether the video could have been created by the request, as far as the video object tells. */
-    static boolean matches(SoraRequest request, SoraVideo v) {
-        if (!Objects.equals(request.prompt(), v.getPrompt())) {
+    /** Whether the video could have been created by the request with these fields, as far as the video tells. */
+    static boolean matches(Map<String, String> request, SoraVideo v) {
+        if (!Objects.equals(request.get("prompt"), v.getPrompt())) {
             return false;
         }
-        if (request.kind() == SoraRequest.Kind.REMIX
-            && !Objects.equals(request.sourceVideoId(), v.getRemixedFromVideoId())) {
+        String kind = request.getOrDefault("kind", SoraRequest.Kind.CREATE.name());
+        boolean remix = SoraRequest.Kind.REMIX.name().equals(kind);
+        if (remix && !Objects.equals(request.get("sourceVideoId"), v.getRemixedFromVideoId())) {
             return false;
         }
-        if (request.kind() != SoraRequest.Kind.REMIX && v.getRemixedFromVideoId() != null) {
+        if (!remix && v.getRemixedFromVideoId() != null) {
             return false;
         }
-        if (request.kind() == SoraRequest.Kind.EXTEND) {
+        if (SoraRequest.Kind.EXTEND.name().equals(kind)) {
             return true;
         }
-        return (request.model() == null || request.model().equals(v.getModel()))
-               && (request.seconds() == null || request.seconds().equals(parseSeconds(v.getSeconds())))
-               && (request.size() == null || request.size().equals(v.getSize()));
+        String seconds = request.get("seconds");
+        return (request.get("model") == null || request.get("model").equals(v.getModel()))
+               && (seconds == null || Integer.valueOf(seconds).equals(parseSeconds(v.getSeconds())))
+               && (request.get("size") == null || request.get("size").equals(v.getSize()));
     }
 
     /** One page of the video list. */

@@ -47,6 +47,24 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
     }
 
     @Override
+    public Map<String, String> requestFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", kind.name());
+        put(fields, "prompt", prompt);
+        put(fields, "model", model);
+        put(fields, "seconds", seconds == null ? null : seconds.toString());
+        put(fields, "size", size);
+        put(fields, "sourceVideoId", sourceVideoId);
+        return fields;
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    @Override
     public String fingerprint() {
         return Fingerprint.of(kind, prompt, model, seconds, size, image == null ? null : image.bytes(), imageUrl,
                 sourceVideoId);

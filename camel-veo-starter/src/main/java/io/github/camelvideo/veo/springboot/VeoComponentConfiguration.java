@@ -54,15 +54,6 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer durationSeconds;
     /**
-     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
-     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
-     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
-     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
-     * then creating and starting the producer may take a little time and prolong the total processing time of the
-     * processing.
-     */
-    private Boolean lazyStartProducer = false;
-    /**
      * The most jobs this endpoint runs at once. Further exchanges wait in a queue, holding no thread, until a job
      * finishes. 0 means no limit.
      */
@@ -109,6 +100,26 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean waitForCompletion = true;
     /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed
+     * then creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+    /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
      * autowired) by looking up in the registry to find if there is a single instance of matching type, which then
      * gets configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
@@ -142,6 +153,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String jobStoreDirectory;
     /**
+     * How long this instance's claim on a job lasts in the job store unless renewed. An instance renews the lease of
+     * every job it works on (submits, waits for, downloads, delivers) three times per duration; when it dies, or
+     * stops before a result was delivered, the lease expires and another instance sharing the store, or this
+     * application after a restart, takes the job over through its jobs consumer. Shorter means a faster take-over
+     * and more store writes. The option is a long type.
+     */
+    private Long leaseDuration = 60000L;
+    /**
      * The most HTTP requests (and so connections) in flight at once; further requests queue without a thread.
      */
     private Integer maxConnections = 64;
@@ -167,6 +186,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      * prices. The option is a io.github.camelvideo.core.cost.PriceTable type.
      */
     private PriceTable priceTable;
+    /**
+     * Headers of the submitting exchange to keep with the job and restore on the exchange that the jobs consumer
+     * emits for it, so that a route can tell which order, ticket or customer a video belongs to: a comma-separated
+     * list of header names, where a name ending with an asterisk matches every header that starts with it, and a
+     * regular expression is accepted too. Values are kept as text in the job store, so keep them small and free of
+     * secrets.
+     */
+    private String storedHeaders;
     /**
      * Threads on which routes continue after a job finishes. Independent of the number of waiting jobs.
      */
@@ -311,14 +338,6 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
         this.durationSeconds = durationSeconds;
     }
 
-    public Boolean getLazyStartProducer() {
-        return lazyStartProducer;
-    }
-
-    public void setLazyStartProducer(Boolean lazyStartProducer) {
-        this.lazyStartProducer = lazyStartProducer;
-    }
-
     public Integer getMaxConcurrentJobs() {
         return maxConcurrentJobs;
     }
@@ -391,6 +410,22 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
         this.waitForCompletion = waitForCompletion;
     }
 
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
     public Boolean getAutowiredEnabled() {
         return autowiredEnabled;
     }
@@ -429,6 +464,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setJobStoreDirectory(String jobStoreDirectory) {
         this.jobStoreDirectory = jobStoreDirectory;
+    }
+
+    public Long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    public void setLeaseDuration(Long leaseDuration) {
+        this.leaseDuration = leaseDuration;
     }
 
     public Integer getMaxConnections() {
@@ -477,6 +520,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setPriceTable(PriceTable priceTable) {
         this.priceTable = priceTable;
+    }
+
+    public String getStoredHeaders() {
+        return storedHeaders;
+    }
+
+    public void setStoredHeaders(String storedHeaders) {
+        this.storedHeaders = storedHeaders;
     }
 
     public Integer getWorkerThreads() {

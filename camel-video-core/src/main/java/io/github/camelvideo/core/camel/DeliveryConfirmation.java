@@ -45,6 +45,8 @@ final class DeliveryConfirmation extends SynchronizationAdapter {
 
     @Override
     public void onFailure(Exchange exchange) {
+        // the lease expires: a redelivery soon re-attaches, a jobs consumer collects it after that
+        runner.exchangeDone(key);
         LOG.debug("Exchange {} failed: the job under idempotency key '{}' is not marked delivered",
                 exchange.getExchangeId(), key);
     }

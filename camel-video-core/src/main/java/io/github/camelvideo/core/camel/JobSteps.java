@@ -79,7 +79,8 @@ public final class JobSteps {
         }
         String key = idempotencyKey(exchange, request.fingerprint());
         JobOptions options = new JobOptions(c.isWaitForCompletion(), c.isDownload(), c.outputPath(), null, "video",
-                c.pollPolicy(), key).withSpendCap(c.spendCap());
+                c.pollPolicy(), key).withSpendCap(c.spendCap())
+                .withStoredHeaders(StoredHeaders.of(exchange.getMessage(), c.storedHeaderPatterns()));
         JobStore store = endpoint.getComponent().getJobStore();
         CompletionStage<JobOutcome> job = endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), store, cost,
@@ -108,7 +109,7 @@ public final class JobSteps {
         OutputDirectory.check(c.outputPath());
         String key = idempotencyKey(exchange, "storyboard-" + storyboard.fingerprint());
         StoryboardOptions options = new StoryboardOptions(c.outputPath(), c.pollPolicy(), key,
-                endpoint.admission(), endpoint.getComponent().getJobStore());
+                endpoint.admission(), endpoint.getComponent().getJobStore(), c.spendCap());
         return endpoint.engine().storyboards()
                 .run(provider, requests, storyboard, storyboardMode(exchange, c), options,
                         new ExchangeStoryboardListener(exchange, headers))

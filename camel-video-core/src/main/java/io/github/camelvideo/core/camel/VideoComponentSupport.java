@@ -2,7 +2,6 @@ package io.github.camelvideo.core.camel;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Metadata;
@@ -11,7 +10,6 @@ import org.apache.camel.support.DefaultComponent;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.FileJobStore;
-import io.github.camelvideo.core.job.JobRecovery;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
@@ -61,6 +59,14 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                             + " idle timeout on the way to the provider. A connection idle for more than 2 s is"
                             + " also checked before it is reused.")
     private long connectionIdleTimeout = 30_000;
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long this instance's claim on a job lasts in the job store unless renewed. An"
+                            + " instance renews the lease of every job it works on (submits, waits for, downloads,"
+                            + " delivers) three times per duration; when it dies, or stops before a result was"
+                            + " delivered, the lease expires and another instance sharing the store, or this"
+                            + " application after a restart, takes the job over through its jobs consumer. Shorter"
+                            + " means a faster take-over and more store writes.")
+    private long leaseDuration = 60_000;
 
     private VideoEngine engine;
     private FileJobStore defaultStore;
@@ -117,7 +123,6 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        Instant startedAt = Instant.now();
         atLeastOne("httpThreads", httpThreads);
         atLeastOne("workerThreads", workerThreads);
         atLeastOne("maxConnections", maxConnections);
@@ -133,11 +138,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
         if (priceTable == null) {
             priceTable = defaultPriceTable();
         }
-        // a record an earlier run left PENDING may have been paid for: reported, never sent again
-        JobRecovery.pendingToInDoubt(jobStore, startedAt);
+        atLeastOne("leaseDuration", leaseDuration);
+        // records an earlier run left behind are resumed by the jobs consumer once their leases expired
         engine = VideoEngine.start(getCamelContext(), this, engineName(),
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
-                        .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)));
+                        .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
+                Duration.ofMillis(leaseDuration));
         serveWebhooks(componentConfiguration());
     }
 
@@ -191,6 +197,15 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** The directory of the default job store, used when jobStore is not set. */
     public void setJobStoreDirectory(String jobStoreDirectory) {
         this.jobStoreDirectory = jobStoreDirectory;
+    }
+
+    public long getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    /** How long this instance's claim on a job lasts in the job store unless renewed, in milliseconds. */
+    public void setLeaseDuration(long leaseDuration) {
+        this.leaseDuration = leaseDuration;
     }
 
     public ModelRules getModelRules() {

@@ -1,6 +1,9 @@
 package io.github.camelvideo.core.camel;
 
+import java.util.function.BiConsumer;
+
 import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Message;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultEndpoint;
@@ -8,6 +11,8 @@ import org.apache.camel.support.DefaultEndpoint;
 import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.job.AsyncPermits;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.spi.VideoProvider;
 
 /**
  * What every video endpoint has: the shared options, a queue of exchanges waiting for a job slot that is closed when
@@ -30,9 +35,36 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The " + getComponent().engineName().toLowerCase()
-                                                + " component only supports producers (to), not from");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        String scheme = getComponent().engineName().toLowerCase();
+        if (!consumesJobs()) {
+            throw new UnsupportedOperationException("Only the jobs operation of " + scheme + " can be consumed, as"
+                                                    + " from(\"" + scheme + ":jobs\"); the others are producer"
+                                                    + " operations (to)");
+        }
+        Consumer consumer = new CompletedJobsConsumer(this, processor, this::jobsProvider, outputHeaders(),
+                extraOutputHeaders());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Whether this endpoint is the {@code jobs} endpoint, whose consumer emits the jobs nobody waited for. */
+    protected boolean consumesJobs() {
+        return false;
+    }
+
+    /** The provider whose recorded jobs the {@code jobs} consumer collects; called once the endpoint started. */
+    protected VideoProvider<?> jobsProvider() {
+        throw new UnsupportedOperationException("not a jobs endpoint");
+    }
+
+    /** The component's output header names. */
+    protected abstract HeaderNames outputHeaders();
+
+    /** Writes a component's own output headers of a job status, after the common ones; none by default. */
+    protected BiConsumer<Message, JobStatus> extraOutputHeaders() {
+        return (message, status) -> {
+        };
     }
 
     @Override

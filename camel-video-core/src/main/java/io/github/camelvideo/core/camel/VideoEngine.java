@@ -15,6 +15,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.github.camelvideo.core.download.VideoDownloader;
 import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.job.JobLeases;
+import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.job.JobTracker;
 import io.github.camelvideo.core.job.SubmissionPolicy;
 import io.github.camelvideo.core.job.VideoJobRunner;
@@ -25,8 +27,8 @@ import io.github.camelvideo.core.storyboard.StoryboardRunner;
 /**
  * The job engine of one component instance: a fixed set of threads from Camel's {@link ExecutorServiceManager} shared
  * by every endpoint and every waiting job. The number of threads depends neither on how many jobs wait nor on the
- * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads, plus the HTTP client's I/O thread and
- * its connection dispatcher, 15 in all.
+ * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads + 1 thread renewing job store leases,
+ * plus the HTTP client's I/O thread and its connection dispatcher, 16 in all.
  * <p>
  * No queue of the engine is bounded, so a burst of jobs or continuations is never rejected: a waiting job is one
  * timer in the timer's unbounded delay queue (Camel's default thread pool profile would cap it at 1,000 tasks), and
@@ -39,13 +41,16 @@ public final class VideoEngine {
     private final ScheduledExecutorService schedulerExecutor;
     private final ExecutorService httpExecutor;
     private final ExecutorService workerExecutor;
+    private final ExecutorService leaseExecutor;
     private final JobScheduler scheduler;
     private final HttpTransport http;
     private final JobTracker tracker;
     private final VideoJobRunner runner;
     private final StoryboardRunner storyboards;
+    private final JobLeases leases;
 
-    private VideoEngine(CamelContext context, Object owner, String name, EngineSettings settings) {
+    private VideoEngine(CamelContext context, Object owner, String name, EngineSettings settings, JobStore store,
+                        Duration leaseDuration) {
         this.context = context;
         ExecutorServiceManager manager = context.getExecutorServiceManager();
         this.schedulerExecutor = timer(manager, owner, name + "Scheduler");
@@ -57,9 +62,17 @@ public final class VideoEngine {
         this.http = new HttpTransport(httpExecutor, settings.maxConnections(), settings.connectTimeout(),
                 settings.requestTimeout(), settings.connectionIdleTimeout());
         this.tracker = new JobTracker(scheduler);
+        // renewals get a thread of their own: queued behind slow store calls on the worker pool, a renewal could
+        // come after its lease expired, and another instance would take over a job this one still follows
+        this.leaseExecutor = store == null ? null : fixedPool(manager, owner, name + "Leases", 1);
+        this.leases = store == null ? null
+                : new JobLeases(store, JobLeases.newOwner(), leaseDuration, scheduler, leaseExecutor);
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,
-                new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor);
+                new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor, leases);
+        if (leases != null) {
+            leases.start();
+        }
         this.storyboards = new StoryboardRunner(runner, workerExecutor);
     }
 
@@ -99,7 +112,21 @@ public final class VideoEngine {
 
     /** Creates an engine whose threads belong to {@code owner} (for Camel's thread naming and shutdown). */
     public static VideoEngine start(CamelContext context, Object owner, String name, EngineSettings settings) {
-        return new VideoEngine(context, owner, name, settings);
+        return new VideoEngine(context, owner, name, settings, null, null);
+    }
+
+    /**
+     * Creates an engine whose jobs are leased to this instance in {@code store} for {@code leaseDuration} at a time,
+     * renewed while it works on them.
+     */
+    public static VideoEngine start(CamelContext context, Object owner, String name, EngineSettings settings,
+                                    JobStore store, Duration leaseDuration) {
+        return new VideoEngine(context, owner, name, settings, store, leaseDuration);
+    }
+
+    /** The leases of this instance on the jobs it works on, or {@code null} when the engine keeps none. */
+    public JobLeases leases() {
+        return leases;
     }
 
     public HttpTransport http() {
@@ -159,11 +186,17 @@ public final class VideoEngine {
 
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
     public void stop() {
+        if (leases != null) {
+            leases.stop(); // the jobs still held are given up, for a restarted or another instance to take over
+        }
         tracker.shutdown();
         http.close();
         ExecutorServiceManager manager = context.getExecutorServiceManager();
         manager.shutdownNow(schedulerExecutor);
         manager.shutdown(httpExecutor);
         manager.shutdown(workerExecutor);
+        if (leaseExecutor != null) {
+            manager.shutdown(leaseExecutor);
+        }
     }
 }

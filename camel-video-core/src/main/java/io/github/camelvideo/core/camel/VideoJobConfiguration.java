@@ -80,6 +80,14 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "How far back maxSpendUsd counts jobs, as an ISO-8601 duration such as P1D (a day, the"
                             + " default), PT12H or P7D.")
     private String budgetPeriod = "P1D";
+    @UriParam(label = "advanced",
+              description = "Headers of the submitting exchange to keep with the job and restore on the exchange that"
+                            + " the jobs consumer emits for it, so that a route can tell which order, ticket or"
+                            + " customer a video belongs to: a comma-separated list of header names, where a name"
+                            + " ending with an asterisk matches every header that starts with it, and a regular"
+                            + " expression is accepted too. Values are kept as text in the job store, so keep"
+                            + " them small and free of secrets.")
+    private String storedHeaders;
     @UriParam(label = "push",
               description = "The path on the runtime's platform-http server (camel-platform-http-main on Camel Main,"
                             + " Vert.x on Camel K and Quarkus, the servlet container on Spring Boot) where the"
@@ -168,6 +176,24 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** How far back maxSpendUsd counts jobs, as an ISO-8601 duration. */
     public void setBudgetPeriod(String budgetPeriod) {
         this.budgetPeriod = budgetPeriod;
+    }
+
+    public String getStoredHeaders() {
+        return storedHeaders;
+    }
+
+    /** Headers of the submitting exchange to keep with the job, as names or patterns separated by commas. */
+    public void setStoredHeaders(String storedHeaders) {
+        this.storedHeaders = storedHeaders;
+    }
+
+    /** The name patterns of storedHeaders; empty when none are kept. */
+    public java.util.List<String> storedHeaderPatterns() {
+        if (storedHeaders == null || storedHeaders.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(storedHeaders.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .toList();
     }
 
     /** The spending limit from the options, or {@code null} when maxSpendUsd is not set. */

@@ -157,7 +157,8 @@ public final class FileJobStore implements JobStore, Closeable {
     }
 
     @Override
-    public List<JobRecord> claimAvailable(Set<DurableState> states, String owner, Instant until, int limit) {
+    public List<JobRecord> claimAvailable(String provider, Set<DurableState> states, String owner, Instant until,
+                                          int limit) {
         return locked(() -> {
             Instant now = clock.instant();
             List<JobRecord> claimed = new ArrayList<>();
@@ -165,7 +166,7 @@ public final class FileJobStore implements JobStore, Closeable {
                 if (claimed.size() == limit) {
                     break;
                 }
-                if (record.leaseFree(now)) {
+                if (record.provider().equals(provider) && !record.isPart() && record.leaseFree(now)) {
                     claimed.add(write(record.withLease(owner, until)));
                 }
             }

@@ -101,15 +101,15 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized List<JobRecord> claimAvailable(Set<DurableState> states, String owner, Instant until,
-                                                       int limit) {
+    public synchronized List<JobRecord> claimAvailable(String provider, Set<DurableState> states, String owner,
+                                                       Instant until, int limit) {
         Instant now = clock.instant();
         List<JobRecord> claimed = new ArrayList<>();
         for (JobRecord record : list(states)) {
             if (claimed.size() == limit) {
                 break;
             }
-            if (record.leaseFree(now)) {
+            if (record.provider().equals(provider) && !record.isPart() && record.leaseFree(now)) {
                 claimed.add(lease(record, owner, until));
             }
         }

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,10 +46,10 @@ public final class JdbcJobStore implements JobStore {
     private static final long SCHEMA_LOCK = 0x63765f736368656dL;
     private static final long SPEND_LOCK = 0x63765f7370656e64L;
     private static final String COLUMNS = "job_key, format, version, provider, job_ref, request_digest, state, "
-            + "cost_usd, output_file, headers, owner, lease_expires_at, created_at, updated_at, failure";
+            + "cost_usd, output_file, headers, owner, lease_expires_at, created_at, updated_at, failure, part_of, request";
     private static final String FIND = "SELECT " + COLUMNS + " FROM camel_video_jobs WHERE job_key = ?";
     private static final String INSERT = "INSERT INTO camel_video_jobs (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_key) DO NOTHING";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_key) DO NOTHING";
     private static final String UPDATE = "UPDATE camel_video_jobs SET format = ?, version = version + 1, "
             + "provider = ?, job_ref = ?, request_digest = ?, state = ?, cost_usd = ?, output_file = ?, headers = ?, "
             + "updated_at = ?, failure = ? WHERE job_key = ? AND version = ? AND state = ANY (?) RETURNING " + COLUMNS;
@@ -59,10 +61,13 @@ public final class JdbcJobStore implements JobStore {
     private static final String CLAIM = "UPDATE camel_video_jobs SET owner = ?, lease_expires_at = ? "
             + "WHERE job_key = ? AND (owner = ? OR " + FREE + ") RETURNING " + COLUMNS;
     private static final String CLAIM_AVAILABLE = "UPDATE camel_video_jobs SET owner = ?, lease_expires_at = ? "
-            + "WHERE job_key IN (SELECT job_key FROM camel_video_jobs WHERE state = ANY (?) AND " + READABLE
+            + "WHERE job_key IN (SELECT job_key FROM camel_video_jobs WHERE provider = ? AND part_of IS NULL"
+            + " AND state = ANY (?) AND " + READABLE
             + " AND " + FREE + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS;
     private static final String RENEW = "UPDATE camel_video_jobs SET lease_expires_at = ? "
             + "WHERE job_key = ? AND owner = ?";
+    private static final String RENEW_ALL = "UPDATE camel_video_jobs SET lease_expires_at = ? "
+            + "WHERE job_key = ANY (?) AND owner = ? RETURNING job_key";
     private static final String RELEASE = "UPDATE camel_video_jobs SET owner = NULL, lease_expires_at = NULL "
             + "WHERE job_key = ? AND owner = ?";
     private static final String SPEND = "SELECT COALESCE(SUM(cost_usd), 0) FROM camel_video_jobs "
@@ -180,14 +185,16 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public List<JobRecord> claimAvailable(Set<DurableState> states, String owner, Instant until, int limit) {
+    public List<JobRecord> claimAvailable(String provider, Set<DurableState> states, String owner, Instant until,
+                                          int limit) {
         return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(CLAIM_AVAILABLE)) {
                 ps.setString(1, owner);
                 ps.setObject(2, timestamp(until));
-                ps.setArray(3, states(c, states));
-                ps.setObject(4, timestamp(clock.instant()));
-                ps.setInt(5, limit);
+                ps.setString(3, provider);
+                ps.setArray(4, states(c, states));
+                ps.setObject(5, timestamp(clock.instant()));
+                ps.setInt(6, limit);
                 List<JobRecord> claimed = records(ps);
                 claimed.sort(Comparator.comparing(JobRecord::createdAt).thenComparing(JobRecord::key));
                 return claimed;
@@ -204,6 +211,28 @@ public final class JdbcJobStore implements JobStore {
                 ps.setString(3, owner);
                 return ps.executeUpdate() == 1;
             }
+        });
+    }
+
+    /** One statement per call, whatever the number of keys. */
+    @Override
+    public Set<String> renewAll(Collection<String> keys, String owner, Instant until) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return transaction(c -> {
+            Set<String> lost = new HashSet<>(keys);
+            try (PreparedStatement ps = c.prepareStatement(RENEW_ALL)) {
+                ps.setObject(1, timestamp(until));
+                ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
+                ps.setString(3, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lost.remove(rs.getString(1));
+                    }
+                }
+            }
+            return lost;
         });
     }
 
@@ -286,6 +315,8 @@ public final class JdbcJobStore implements JobStore {
             ps.setObject(++i, timestamp(stored.createdAt()));
             ps.setObject(++i, timestamp(stored.updatedAt()));
             ps.setString(++i, JobRecordJson.failureText(stored.failure()));
+            ps.setString(++i, stored.partOf());
+            ps.setString(++i, JobRecordJson.headersText(stored.request()));
             if (ps.executeUpdate() == 1) {
                 return Optional.of(new Creation(stored, true));
             }
@@ -335,7 +366,8 @@ public final class JdbcJobStore implements JobStore {
                     DurableState.valueOf(rs.getString("state")), rs.getBigDecimal("cost_usd"),
                     output == null ? null : Path.of(output), JobRecordJson.headersOf(rs.getString("headers")),
                     rs.getString("owner"), instant(rs, "lease_expires_at"), instant(rs, "created_at"),
-                    instant(rs, "updated_at"), JobRecordJson.failureOf(rs.getString("failure")));
+                    instant(rs, "updated_at"), JobRecordJson.failureOf(rs.getString("failure")),
+                    rs.getString("part_of"), JobRecordJson.headersOf(rs.getString("request")));
         } catch (IOException | IllegalArgumentException e) {
             throw new JobStoreException("The job record of key '" + key + "' cannot be read: " + e.getMessage(), e);
         }

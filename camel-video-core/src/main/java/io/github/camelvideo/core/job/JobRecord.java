@@ -32,11 +32,15 @@ import io.github.camelvideo.core.spi.JobState;
  * @param createdAt      when the record was first stored (the spending limit counts from it)
  * @param updatedAt      when the record was last written
  * @param failure        why the job failed or is in doubt, or {@code null}
+ * @param partOf         the key of the larger job this one is a part of (a storyboard's scene), or {@code null}:
+ *                       only the larger job collects a part's result, never a completion consumer
+ * @param request        what the create request asked for, by field name (such as {@code prompt}), so that a job
+ *                       whose create request was sent but not answered can be recognised in the provider's job list
  */
 public record JobRecord(int format, String key, long version, String provider, JobRef ref, String requestDigest,
                         DurableState state, BigDecimal costEstimateUsd, Path outputFile, Map<String, String> headers,
                         String owner, Instant leaseExpiresAt, Instant createdAt, Instant updatedAt,
-                        JobError failure) {
+                        JobError failure, String partOf, Map<String, String> request) {
 
     /** The record format this release writes. */
     public static final int FORMAT = 1;
@@ -51,9 +55,18 @@ public record JobRecord(int format, String key, long version, String provider, J
         }
         Objects.requireNonNull(provider, "provider");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        request = request == null ? Map.of() : Map.copyOf(request);
         leaseExpiresAt = micros(leaseExpiresAt);
         createdAt = micros(createdAt);
         updatedAt = micros(updatedAt);
+    }
+
+    /** A record that is no part of a larger job and keeps no request fields. */
+    public JobRecord(int format, String key, long version, String provider, JobRef ref, String requestDigest,
+                     DurableState state, BigDecimal costEstimateUsd, Path outputFile, Map<String, String> headers,
+                     String owner, Instant leaseExpiresAt, Instant createdAt, Instant updatedAt, JobError failure) {
+        this(format, key, version, provider, ref, requestDigest, state, costEstimateUsd, outputFile, headers, owner,
+                leaseExpiresAt, createdAt, updatedAt, failure, null, null);
     }
 
     /**
@@ -64,7 +77,7 @@ public record JobRecord(int format, String key, long version, String provider, J
         this(FORMAT, null, 0, null, ref, null, state == JobState.FAILED ? DurableState.FAILED : DurableState.SUBMITTED,
                 null, null, null, null, null, updatedAt, updatedAt, state == JobState.FAILED
                         ? new JobError(null, "the provider reported the job failed", ErrorCategory.UNKNOWN, null)
-                        : null);
+                        : null, null, null);
     }
 
     /**
@@ -79,6 +92,20 @@ public record JobRecord(int format, String key, long version, String provider, J
         Objects.requireNonNull(provider, "provider");
         return new JobRecord(FORMAT, key, 0, provider, null, requestDigest, DurableState.PENDING, costEstimateUsd,
                 null, headers, null, null, null, null, null);
+    }
+
+    /**
+     * This new record as a part of the larger job under {@code wholeKey}, and with the fields that identify its
+     * request in the provider's job list.
+     */
+    public JobRecord describing(String wholeKey, Map<String, String> requestFields) {
+        return new JobRecord(format, key, version, provider, ref, requestDigest, state, costEstimateUsd, outputFile,
+                headers, owner, leaseExpiresAt, createdAt, updatedAt, failure, wholeKey, requestFields);
+    }
+
+    /** Whether the record is a part of a larger job, whose run alone collects its result. */
+    public boolean isPart() {
+        return partOf != null;
     }
 
     /** This record, accepted by the provider as {@code accepted}. */
@@ -109,19 +136,19 @@ public record JobRecord(int format, String key, long version, String provider, J
     /** This record under another key. */
     public JobRecord withKey(String newKey) {
         return new JobRecord(format, newKey, version, provider, ref, requestDigest, state, costEstimateUsd, outputFile,
-                headers, owner, leaseExpiresAt, createdAt, updatedAt, failure);
+                headers, owner, leaseExpiresAt, createdAt, updatedAt, failure, partOf, request);
     }
 
     /** This record with a lease for {@code newOwner} until {@code until} (both {@code null}: no lease). */
     public JobRecord withLease(String newOwner, Instant until) {
         return new JobRecord(format, key, version, provider, ref, requestDigest, state, costEstimateUsd, outputFile,
-                headers, newOwner, until, createdAt, updatedAt, failure);
+                headers, newOwner, until, createdAt, updatedAt, failure, partOf, request);
     }
 
     /** This record as a store writes it: in this release's format, with the version and the timestamps given. */
     public JobRecord stored(long newVersion, Instant created, Instant updated) {
         return new JobRecord(FORMAT, key, newVersion, provider, ref, requestDigest, state, costEstimateUsd, outputFile,
-                headers, owner, leaseExpiresAt, created, updated, failure);
+                headers, owner, leaseExpiresAt, created, updated, failure, partOf, request);
     }
 
     /**
@@ -132,7 +159,8 @@ public record JobRecord(int format, String key, long version, String provider, J
         return new JobRecord(FORMAT, key, version, or(next.provider, provider), or(next.ref, ref),
                 or(next.requestDigest, requestDigest), next.state, or(next.costEstimateUsd, costEstimateUsd),
                 or(next.outputFile, outputFile), next.headers.isEmpty() ? headers : next.headers, owner,
-                leaseExpiresAt, createdAt, updatedAt, or(next.failure, failure));
+                leaseExpiresAt, createdAt, updatedAt, or(next.failure, failure), or(next.partOf, partOf),
+                next.request.isEmpty() ? request : next.request);
     }
 
     /**
@@ -160,7 +188,7 @@ public record JobRecord(int format, String key, long version, String provider, J
 
     private JobRecord with(DurableState newState, JobRef newRef, Path newFile, JobError newFailure) {
         return new JobRecord(format, key, version, provider, newRef, requestDigest, newState, costEstimateUsd, newFile,
-                headers, owner, leaseExpiresAt, createdAt, updatedAt, newFailure);
+                headers, owner, leaseExpiresAt, createdAt, updatedAt, newFailure, partOf, request);
     }
 
     private static <T> T or(T value, T fallback) {

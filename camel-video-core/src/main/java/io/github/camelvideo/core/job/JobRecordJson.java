@@ -45,6 +45,8 @@ final class JobRecordJson {
         node.put("createdAt", text(record.createdAt()));
         node.put("updatedAt", text(record.updatedAt()));
         node.set("failure", failureNode(record.failure()));
+        node.put("partOf", record.partOf());
+        node.set("request", MAPPER.valueToTree(record.request()));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         } catch (IOException e) {
@@ -73,7 +75,8 @@ final class JobRecordJson {
                     DurableState.valueOf(required(node, "state").asText()), decimal(string(node, "costEstimateUsd")),
                     path(string(node, "outputFile")), map(node.get("headers")), string(node, "owner"),
                     instant(string(node, "leaseExpiresAt")), instant(string(node, "createdAt")),
-                    instant(string(node, "updatedAt")), failure(node.get("failure")));
+                    instant(string(node, "updatedAt")), failure(node.get("failure")), string(node, "partOf"),
+                    map(node.get("request")));
         } catch (RuntimeException e) {
             throw new IOException("invalid record: " + e.getMessage(), e);
         }

@@ -44,13 +44,27 @@ public final class VideoJobRunner {
     private final VideoDownloader downloader;
 
     private final Executor storeExecutor;
+    private final JobLeases leases;
 
     /**
+     * A runner whose jobs are leased to no instance: for stores nobody else reads.
+     *
      * @param storeExecutor where job store calls run: file and database stores block while they write, so they run
      *                      on the engine's worker pool, never on an HTTP or timer thread
      */
     public VideoJobRunner(JobScheduler scheduler, SubmissionPolicy submissions, JobTracker tracker,
                           VideoDownloader downloader, Executor storeExecutor) {
+        this(scheduler, submissions, tracker, downloader, storeExecutor, null);
+    }
+
+    /**
+     * @param storeExecutor where job store calls run: file and database stores block while they write, so they run
+     *                      on the engine's worker pool, never on an HTTP or timer thread
+     * @param leases        the leases of this instance on the jobs it works on, or {@code null} for none
+     */
+    public VideoJobRunner(JobScheduler scheduler, SubmissionPolicy submissions, JobTracker tracker,
+                          VideoDownloader downloader, Executor storeExecutor, JobLeases leases) {
+        this.leases = leases;
         this.storeExecutor = storeExecutor;
         this.scheduler = scheduler;
         this.submissions = submissions;
@@ -160,11 +174,16 @@ public final class VideoJobRunner {
         if (key == null) {
             return follow(provider, submissions.submit(provider, request), null, options, cost, listener, startedAt);
         }
+        boolean leased = leased(options);
         JobRecord pending = JobRecord.pending(key, provider.name(), request.fingerprint(),
-                cost == null ? null : cost.usd(), options.storedHeaders());
+                cost == null ? null : cost.usd(), options.storedHeaders())
+                .describing(options.partOf(), request.requestFields());
         // the intent is recorded before the paid call leaves: a crash after it leaves a PENDING record, never a
-        // job nobody knows about
-        return DurableJob.create(store, storeExecutor, pending, options.spendCap(), scheduler.now())
+        // job nobody knows about; its lease starts when it is written, however long the write queued
+        CompletionStage<JobOutcome> run = DurableJob.create(store, storeExecutor,
+                        () -> leased ? pending.withLease(leases.owner(), leases.until()) : pending,
+                        options.spendCap(), scheduler.now())
+                .thenCompose(creation -> leased ? held(store, creation) : CompletableFuture.completedFuture(creation))
                 .thenCompose(creation -> {
             DurableJob job = new DurableJob(store, storeExecutor, creation.record());
             if (!creation.created() && !creation.record().provider().equals(provider.name())) {
@@ -184,6 +203,55 @@ public final class VideoJobRunner {
             }
             return reattach(provider, job, options, cost, listener, startedAt);
         });
+        return leased && !options.collecting() ? run.whenComplete((o, e) -> afterRun(key, options, e)) : run;
+    }
+
+    /** Whether jobs run with these options are leased: whole jobs, when the runner has leases. */
+    private boolean leased(JobOptions options) {
+        return leases != null && options.partOf() == null && options.idempotencyKey() != null;
+    }
+
+    /**
+     * The created record, its lease held; or the existing record, leased to this instance too when nobody else holds
+     * it (a redelivered exchange takes its job over from an instance that died).
+     */
+    private CompletionStage<JobStore.Creation> held(JobStore store, JobStore.Creation creation) {
+        String key = creation.record().key();
+        // held before the claim, so that this instance's jobs consumer leaves the job to the exchange; a lease
+        // another instance still holds is claimed by a later renewal once it expired
+        leases.hold(key);
+        if (creation.created()) {
+            return CompletableFuture.completedFuture(creation);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            store.claim(key, leases.owner(), leases.until());
+            return creation;
+        }, storeExecutor);
+    }
+
+    /**
+     * A failed job's lease is left to expire, so that a quick redelivery finds it first and a completion consumer
+     * after it; the job of a submitter that does not wait is given up at once, for the completion consumer. A job
+     * whose result the exchange received stays leased until the exchange completes ({@link #delivered}).
+     */
+    private void afterRun(String key, JobOptions options, Throwable error) {
+        if (error != null) {
+            leases.drop(key);
+        } else if (!options.waitForCompletion()) {
+            leases.release(key);
+        }
+    }
+
+    /** The leases of this instance, or {@code null} when it keeps none. */
+    public JobLeases leases() {
+        return leases;
+    }
+
+    /** The exchange that received the result of the job under {@code key} completed: its lease is no longer kept. */
+    public void exchangeDone(String key) {
+        if (leases != null) {
+            leases.drop(key);
+        }
     }
 
     /** Sends the create request of a recorded job and stores the provider's job reference before going on. */
@@ -214,7 +282,9 @@ public final class VideoJobRunner {
                                                  CostEstimate cost, JobListener listener, Instant startedAt) {
         JobRecord known = job.current();
         switch (known.state()) {
-            case PENDING, IN_DOUBT:
+            case PENDING:
+                return reconciled(provider, job, options, cost, listener, startedAt);
+            case IN_DOUBT:
                 return CompletableFuture.failedFuture(inDoubt(known));
             case FAILED:
                 return CompletableFuture.failedFuture(known.ref() == null ? inDoubt(known)
@@ -234,7 +304,76 @@ public final class VideoJobRunner {
         }
     }
 
-    private static VideoSubmissionInDoubtException inDoubt(JobRecord known) {
+    /**
+     * A {@code PENDING} record under the key: when this instance can take its lease, nobody is submitting it any more
+     * (a run that stopped before storing the create answer), so the job its create request made is looked for in
+     * the provider's list and followed when found, and recorded in doubt otherwise. A lease another instance holds
+     * means the create request is being sent right now: in doubt, without a write.
+     */
+    private CompletionStage<JobOutcome> reconciled(VideoProvider<?> provider, DurableJob job, JobOptions options,
+                                                   CostEstimate cost, JobListener listener, Instant startedAt) {
+        JobRecord pending = job.current();
+        if (leases == null) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        JobStore store = job.store();
+        return CompletableFuture.supplyAsync(() -> claimOrRead(store, pending.key()), storeExecutor)
+                .thenCompose(current -> {
+                    if (current.state() != DurableState.PENDING) {
+                        // its owner stored the answer meanwhile: followed like any recorded job
+                        return reattach(provider, new DurableJob(store, storeExecutor, current), options, cost,
+                                listener, startedAt);
+                    }
+                    if (!leases.owner().equals(current.owner())) {
+                        return afterLease(current, options, startedAt).thenCompose(v -> reconciled(provider,
+                                new DurableJob(store, storeExecutor, current), options, cost, listener, startedAt));
+                    }
+                    return adoptedOrInDoubt(provider, store, current, options, cost, listener, startedAt);
+                });
+    }
+
+    /** The record with this instance's lease when it could take it, else as stored (another owner holds it). */
+    private JobRecord claimOrRead(JobStore store, String key) {
+        return store.claim(key, leases.owner(), leases.until()).or(() -> store.find(key))
+                .orElseThrow(() -> new JobStoreException("The job recorded under key '" + key
+                                                         + "' was removed while it was re-attached"));
+    }
+
+    /**
+     * Completes once the live lease of another owner on a {@code PENDING} record has expired (that owner may still be
+     * sending the create request, or it died a moment ago), or fails as in doubt when that is after the job's
+     * deadline.
+     */
+    private CompletionStage<Void> afterLease(JobRecord pending, JobOptions options, Instant startedAt) {
+        Instant deadline = startedAt.plus(options.pollPolicy().timeout());
+        Instant expiry = pending.leaseExpiresAt() == null ? scheduler.now() : pending.leaseExpiresAt();
+        if (expiry.isAfter(deadline)) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        CompletableFuture<Void> expired = new CompletableFuture<>();
+        Duration wait = Duration.between(scheduler.now(), expiry).plusMillis(10);
+        scheduler.schedule(() -> expired.complete(null), wait.isNegative() ? Duration.ZERO : wait);
+        return expired;
+    }
+
+    private CompletionStage<JobOutcome> adoptedOrInDoubt(VideoProvider<?> provider, JobStore store, JobRecord claimed,
+                                                         JobOptions options, CostEstimate cost, JobListener listener,
+                                                         Instant startedAt) {
+        return JobRecovery.reconcile(provider, store, claimed, storeExecutor)
+                .thenCompose(found -> {
+                    if (found.adopted()) {
+                        DurableJob adopted = new DurableJob(store, storeExecutor, found.record());
+                        return follow(provider, provider.poll(found.record().ref()), adopted, options, cost,
+                                listener, startedAt);
+                    }
+                    return JobRecovery.recordInDoubt(store, found.record(), found.reason(), storeExecutor)
+                            .<JobOutcome> thenApply(r -> {
+                                throw new CompletionException(found.inDoubt());
+                            });
+                });
+    }
+
+    static VideoSubmissionInDoubtException inDoubt(JobRecord known) {
         return new VideoSubmissionInDoubtException("The job recorded under idempotency key '" + known.key()
                                                    + "' is " + known.state() + ": its create request was sent but"
                                                    + " its outcome is not known"
@@ -273,7 +412,7 @@ public final class VideoJobRunner {
                 return CompletableFuture.completedFuture(new JobOutcome(status, null, cost));
             }
             return tracker.await(provider, status, options.pollPolicy(), startedAt, listener)
-                    .thenCompose(done -> succeededOrThrow(provider, done, job))
+                    .thenCompose(done -> succeededOrThrow(provider, done, job, options))
                     .thenCompose(done -> options.download()
                             ? downloadWithin(provider, done, options, startedAt)
                                     .thenCompose(f -> recordable(job)
@@ -284,20 +423,83 @@ public final class VideoJobRunner {
         });
     }
 
-    private CompletionStage<JobStatus> succeededOrThrow(VideoProvider<?> provider, JobStatus done, DurableJob job) {
+    private CompletionStage<JobStatus> succeededOrThrow(VideoProvider<?> provider, JobStatus done, DurableJob job,
+                                                        JobOptions options) {
         if (done.state() == JobState.SUCCEEDED) {
             return CompletableFuture.completedFuture(done);
         }
         RuntimeException failure = failure(provider.name(), done.ref(), done.error());
+        JobError error = done.error() != null ? done.error()
+                : new JobError(null, "no error details given", ErrorCategory.UNKNOWN, null);
+        if (options.collecting()) {
+            // recorded once the consumer's route has received it, so that a failed delivery is made again
+            return CompletableFuture.failedFuture(new ReportedFailure(failure, error));
+        }
         if (!recordable(job)) {
             return CompletableFuture.failedFuture(failure);
         }
-        JobError error = done.error() != null ? done.error()
-                : new JobError(null, "no error details given", ErrorCategory.UNKNOWN, null);
         // a failed job is final: a redelivery under the key gets the same failure, and pays nothing again
         return job.write(r -> r.failed(error)).handle((r, e) -> {
             throw new CompletionException(failure);
         });
+    }
+
+    /**
+     * Follows a recorded job that no exchange waits for (resumed after a restart, taken over from another instance,
+     * or left by a submitter that did not wait), for a completion consumer: it is polled and downloaded like any job,
+     * and a failure the provider reports is returned, not recorded, until the consumer's route received it
+     * ({@link #recordFailure}).
+     *
+     * @param record a {@code SUBMITTED}, {@code DOWNLOADED} or {@code DELIVERED} record
+     */
+    public CompletionStage<Collected> resume(VideoProvider<?> provider, JobStore store, JobRecord record,
+                                             JobOptions options, JobListener listener) {
+        DurableJob job = new DurableJob(store, storeExecutor, record);
+        CostEstimate cost = record.costEstimateUsd() == null ? null
+                : new CostEstimate(record.costEstimateUsd(), null, 0);
+        return started(() -> reattach(provider, job, options.collected(), cost, listener, scheduler.now()))
+                .handle((outcome, error) -> {
+                    if (error == null) {
+                        return new Collected(job.current(), outcome, null, null);
+                    }
+                    Throwable cause = Failures.unwrap(error);
+                    if (cause instanceof ReportedFailure reported) {
+                        return new Collected(job.current(), null, reported.typed, reported.error);
+                    }
+                    throw new CompletionException(typed(provider.name(), record.ref(), cause));
+                });
+    }
+
+    /**
+     * Records the failure of a job collected by {@link #resume}, once its consumer's route received it: a redelivered
+     * exchange under its key then fails the same way, and the consumer does not collect it again.
+     */
+    public CompletionStage<JobRecord> recordFailure(JobStore store, JobRecord record, JobError error) {
+        return new DurableJob(store, storeExecutor, record).write(r -> r.failed(error));
+    }
+
+    /**
+     * What became of a job followed for a completion consumer.
+     *
+     * @param record  the job's record as last written
+     * @param outcome the result, or {@code null} when the job failed
+     * @param failure the typed exception of a job the provider reported failed, or {@code null}
+     * @param error   the provider's error of a failed job, to record once delivered, or {@code null}
+     */
+    public record Collected(JobRecord record, JobOutcome outcome, RuntimeException failure, JobError error) {
+    }
+
+    /** A failure the provider reported for a collected job, carried to {@link #resume} unrecorded. */
+    private static final class ReportedFailure extends RuntimeException {
+
+        private final RuntimeException typed;
+        private final transient JobError error;
+
+        ReportedFailure(RuntimeException typed, JobError error) {
+            super(typed.getMessage(), typed, false, false);
+            this.typed = typed;
+            this.error = error;
+        }
     }
 
     /** Whether the job has a record that a later step may still change (a delivered one is final). */
@@ -310,6 +512,7 @@ public final class VideoJobRunner {
      * record that is already final (or gone) is left as it is.
      */
     public CompletionStage<Void> delivered(JobStore store, String key) {
+        exchangeDone(key);
         return CompletableFuture.runAsync(() -> {
             JobRecord known = store.find(key).orElse(null);
             if (known != null && !known.state().isFinal() && known.ref() != null) {

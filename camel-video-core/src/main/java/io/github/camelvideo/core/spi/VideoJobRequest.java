@@ -31,4 +31,14 @@ public interface VideoJobRequest {
     default Map<String, Object> ruledValues() {
         return Map.of();
     }
+
+    /**
+     * What the request asks for that the provider's job list shows, by field name (for example {@code prompt} and
+     * {@code size}): kept with the job's record so that a create request sent just before the application stopped,
+     * and never answered, can be recognised among the provider's jobs after a restart. Empty by default (the
+     * provider cannot list jobs, or the request has nothing to match).
+     */
+    default Map<String, String> requestFields() {
+        return Map.of();
+    }
 }

@@ -41,6 +41,17 @@ public interface VideoProvider<R extends VideoJobRequest> {
         return CompletableFuture.completedFuture(List.of());
     }
 
+    /**
+     * Looks for jobs the provider created, at or after {@code since}, from a create call with the given
+     * {@link VideoJobRequest#requestFields() request fields}: used after a restart for a job whose create request was
+     * recorded but whose answer never was. The default finds nothing.
+     *
+     * @return the matching jobs, newest first
+     */
+    default CompletionStage<List<JobStatus>> reconcile(java.util.Map<String, String> requestFields, Instant since) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
     /** Whether {@link #reconcile} can find jobs: the protocol lists recent jobs. */
     default boolean canReconcile() {
         return false;

@@ -17,7 +17,11 @@ CREATE TABLE IF NOT EXISTS camel_video_jobs (
     lease_expires_at TIMESTAMP WITH TIME ZONE,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    failure          TEXT
+    failure          TEXT,
+    -- the key of the larger job (a storyboard) this job is a part of; parts are never collected on their own
+    part_of          VARCHAR(1024),
+    -- what the create request asked for, to recognise an unanswered create in the provider's job list
+    request          TEXT
 );
 
 -- Resuming and claiming look jobs up by state; the spending limit sums estimates by creation time.

@@ -63,7 +63,7 @@ final class FileStoreWorker {
         List<String> claimed = new ArrayList<>();
         List<JobRecord> batch;
         do {
-            batch = store.claimAvailable(EnumSet.of(DurableState.SUBMITTED), owner,
+            batch = store.claimAvailable("openai", EnumSet.of(DurableState.SUBMITTED), owner,
                     Instant.now().plusSeconds(600), 1);
             batch.forEach(record -> claimed.add(record.key()));
         } while (!batch.isEmpty());

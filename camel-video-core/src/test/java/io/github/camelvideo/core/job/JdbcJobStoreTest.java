@@ -80,7 +80,7 @@ class JdbcJobStoreTest extends JobStoreContractTest {
         store.createIfAbsent(pending("order-2", "1"));
 
         assertThat(store.list(DurableState.PENDING)).extracting(JobRecord::key).containsExactly("order-2");
-        assertThat(store.claimAvailable(Set.of(DurableState.PENDING), "instance-a", START.plusSeconds(60), 10))
+        assertThat(store.claimAvailable("openai", Set.of(DurableState.PENDING), "instance-a", START.plusSeconds(60), 10))
                 .extracting(JobRecord::key).containsExactly("order-2");
         assertThatThrownBy(() -> store.find("order-1")).isInstanceOf(JobStoreException.class)
                 .hasMessageContaining("format 99");

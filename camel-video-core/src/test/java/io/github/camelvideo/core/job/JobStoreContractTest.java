@@ -77,7 +77,8 @@ abstract class JobStoreContractTest {
     @Test
     void readsBackEveryFieldAndTheFormat() {
         JobRecord written = JobRecord.pending("order-7", "openai", "sha256:abc", new BigDecimal("1.25"),
-                Map.of("OrderId", "7", "Customer", "ACME")).withLease("instance-a", START.plus(LEASE));
+                Map.of("OrderId", "7", "Customer", "ACME")).withLease("instance-a", START.plus(LEASE))
+                .describing("storyboard-7", Map.of("prompt", "a fox", "seconds", "8"));
         store.createIfAbsent(written);
         JobRecord submitted = update(store.find("order-7").orElseThrow()
                 .submitted(new JobRef("openai", "video_7", Map.of("operation", "ops/7"))));
@@ -96,6 +97,35 @@ abstract class JobStoreContractTest {
         assertThat(delivered.owner()).isEqualTo("instance-a");
         assertThat(delivered.leaseExpiresAt()).isEqualTo(START.plus(LEASE));
         assertThat(delivered.createdAt()).isEqualTo(START);
+        assertThat(delivered.partOf()).isEqualTo("storyboard-7");
+        assertThat(delivered.request()).containsExactlyInAnyOrderEntriesOf(Map.of("prompt", "a fox", "seconds", "8"));
+    }
+
+    @Test
+    void renewsManyLeasesAtOnceAndNamesThoseNoLongerHeld() {
+        store.createIfAbsent(pending("order-1", "1").withLease("instance-a", START.plus(LEASE)));
+        store.createIfAbsent(pending("order-2", "1").withLease("instance-a", START.plus(LEASE)));
+        store.createIfAbsent(pending("order-3", "1").withLease("instance-b", START.plus(LEASE)));
+
+        Set<String> lost = store.renewAll(List.of("order-1", "order-2", "order-3", "order-gone"), "instance-a",
+                START.plus(LEASE).plus(LEASE));
+
+        assertThat(lost).containsExactlyInAnyOrder("order-3", "order-gone");
+        assertThat(store.find("order-2").orElseThrow().leaseExpiresAt()).isEqualTo(START.plus(LEASE).plus(LEASE));
+        assertThat(store.find("order-3").orElseThrow().leaseExpiresAt()).isEqualTo(START.plus(LEASE));
+    }
+
+    @Test
+    void claimsOnlyWholeJobsOfTheGivenProvider() {
+        store.createIfAbsent(pending("order-1", "1"));
+        store.createIfAbsent(JobRecord.pending("order-2", "gemini", null, BigDecimal.ONE, Map.of()));
+        store.createIfAbsent(pending("order-3/scene-1", "1").describing("order-3", Map.of()));
+        Set<DurableState> pending = EnumSet.of(DurableState.PENDING);
+
+        assertThat(keys(store.claimAvailable("openai", pending, "instance-a", clock.instant().plus(LEASE), 10)))
+                .containsExactly("order-1");
+        assertThat(keys(store.claimAvailable("gemini", pending, "instance-a", clock.instant().plus(LEASE), 10)))
+                .containsExactly("order-2");
     }
 
     @Test
@@ -240,14 +270,14 @@ abstract class JobStoreContractTest {
         Set<DurableState> resumable = EnumSet.of(DurableState.SUBMITTED, DurableState.DOWNLOADED);
         JobStore other = anotherInstance();
 
-        assertThat(keys(store.claimAvailable(resumable, "instance-a", clock.instant().plus(LEASE), 3)))
+        assertThat(keys(store.claimAvailable("openai", resumable, "instance-a", clock.instant().plus(LEASE), 3)))
                 .containsExactly("order-1", "order-2", "order-3");
-        assertThat(keys(other.claimAvailable(resumable, "instance-b", clock.instant().plus(LEASE), 10)))
+        assertThat(keys(other.claimAvailable("openai", resumable, "instance-b", clock.instant().plus(LEASE), 10)))
                 .containsExactly("order-4", "order-5");
-        assertThat(store.claimAvailable(resumable, "instance-a", clock.instant().plus(LEASE), 10)).isEmpty();
+        assertThat(store.claimAvailable("openai", resumable, "instance-a", clock.instant().plus(LEASE), 10)).isEmpty();
 
         clock.advance(LEASE);
-        assertThat(keys(other.claimAvailable(resumable, "instance-b", clock.instant().plus(LEASE), 10)))
+        assertThat(keys(other.claimAvailable("openai", resumable, "instance-b", clock.instant().plus(LEASE), 10)))
                 .containsExactly("order-1", "order-2", "order-3", "order-4", "order-5");
     }
 
@@ -265,7 +295,7 @@ abstract class JobStoreContractTest {
                 List<String> mine = new ArrayList<>();
                 List<JobRecord> batch;
                 do {
-                    batch = instance.claimAvailable(EnumSet.of(DurableState.PENDING), owner, START.plus(LEASE), 3);
+                    batch = instance.claimAvailable("openai", EnumSet.of(DurableState.PENDING), owner, START.plus(LEASE), 3);
                     mine.addAll(keys(batch));
                 } while (!batch.isEmpty());
                 return mine;

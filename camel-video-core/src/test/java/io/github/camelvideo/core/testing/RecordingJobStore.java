@@ -85,8 +85,9 @@ public final class RecordingJobStore implements JobStore {
     }
 
     @Override
-    public List<JobRecord> claimAvailable(Set<DurableState> states, String owner, Instant until, int limit) {
-        return delegate.claimAvailable(states, owner, until, limit);
+    public List<JobRecord> claimAvailable(String provider, Set<DurableState> states, String owner, Instant until,
+                                          int limit) {
+        return delegate.claimAvailable(provider, states, owner, until, limit);
     }
 
     @Override
