@@ -20,6 +20,7 @@ import io.github.camelvideo.emulator.core.ApiRequest;
 import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.JobSummary;
 import io.github.camelvideo.emulator.core.Surface;
+import io.github.camelvideo.emulator.webhook.WebhookDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *       with {@code since} (records with a higher {@code sequence}) and {@code limit}; the header
  *       {@value #LAST_SEQUENCE_HEADER} gives the highest sequence number recorded so far;</li>
  *   <li>{@code DELETE /__emulator/requests} — forgets them;</li>
- *   <li>{@code GET /__emulator/jobs} — the jobs of every surface ({@code ?surface=} to filter).</li>
+ *   <li>{@code GET /__emulator/jobs} — the jobs of every surface ({@code ?surface=} to filter);</li>
+ *   <li>{@code GET /__emulator/webhooks} — the webhook deliveries made, oldest first ({@code ?video=} to filter
+ *       by video id), each with its kind, event, webhook-id, attempt, time, the receiver's status and body.</li>
  * </ul>
  *
  * <p>It needs no key, as it is a local development tool, and is not itself recorded. Credentials
@@ -52,6 +55,7 @@ final class AdminApi implements HttpHandler {
     private final RequestLog log;
     private final List<Surface> surfaces;
     private final Supplier<List<JobSummary>> jobs;
+    private final Supplier<List<WebhookDelivery>> webhooks;
 
     /**
      * Creates the handler.
@@ -59,7 +63,9 @@ final class AdminApi implements HttpHandler {
      * @param surfaces the provider surfaces in the order the HTTP front asks them, to name the surface of each record
      * @param jobs the jobs of every surface
      */
-    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs) {
+    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs,
+             Supplier<List<WebhookDelivery>> webhooks) {
+        this.webhooks = webhooks;
         this.log = log;
         this.surfaces = List.copyOf(surfaces);
         this.jobs = jobs;
@@ -109,11 +115,14 @@ final class AdminApi implements HttpHandler {
         if (resource.equals("jobs") && method.equals("GET")) {
             return new Answer(200, jobs(request.queryParam("surface")));
         }
-        if (resource.equals("requests") || resource.equals("jobs")) {
+        if (resource.equals("webhooks") && method.equals("GET")) {
+            return new Answer(200, webhooks(request.queryParam("video")));
+        }
+        if (resource.equals("requests") || resource.equals("jobs") || resource.equals("webhooks")) {
             return error(405, "Method " + method + " is not allowed on " + request.path());
         }
         return error(404, "No admin resource " + request.path() + "; there are " + PREFIX + "requests (GET, DELETE)"
-                + " and " + PREFIX + "jobs (GET)");
+                + ", " + PREFIX + "jobs (GET) and " + PREFIX + "webhooks (GET)");
     }
 
     private ArrayNode requests(ApiRequest request) {
@@ -175,6 +184,28 @@ final class AdminApi implements HttpHandler {
             json.put("created", Instant.ofEpochMilli(job.createdAtMillis()).toString());
             json.put("finished", job.finishedAtMillis() == null ? null
                     : Instant.ofEpochMilli(job.finishedAtMillis()).toString());
+            out.add(json);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> webhooks(String video) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WebhookDelivery d : webhooks.get()) {
+            if (video != null && !video.equals(d.videoId())) {
+                continue;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("sequence", d.sequence());
+            json.put("kind", d.kind().name());
+            json.put("video", d.videoId());
+            json.put("type", d.eventType());
+            json.put("webhookId", d.webhookId());
+            json.put("timestamp", d.timestamp());
+            json.put("attempt", d.attempt());
+            json.put("time", d.sentAt().toString());
+            json.put("status", d.status());
+            json.put("body", d.bodyText());
             out.add(json);
         }
         return out;

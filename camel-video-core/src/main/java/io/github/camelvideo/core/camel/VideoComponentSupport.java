@@ -18,6 +18,8 @@ import io.github.camelvideo.core.ops.JobActivity;
 import io.github.camelvideo.core.ops.Metrics;
 import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
+import io.github.camelvideo.core.webhook.WebhookReceiver;
 
 /**
  * What every video component has: one job engine (a scheduler and two small thread pools) for all its endpoints, a
@@ -87,6 +89,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private final ConnectionLog connectionLog = new ConnectionLog();
     private JobActivity activity;
     private VideoHealthCheckRepository healthChecks;
+    private final WebhookRoutes webhooks = new WebhookRoutes(this);
 
     /** Where the endpoints report their base URL and credential source, once each. */
     ConnectionLog connectionLog() {
@@ -104,6 +107,29 @@ public abstract class VideoComponentSupport extends DefaultComponent {
 
     /** The component's configuration, the template of its endpoints' options (its outputDirectory above all). */
     protected abstract VideoJobConfiguration componentConfiguration();
+
+    /**
+     * How the component's provider pushes job notifications, or {@code null} (the default) when it has no push
+     * completion: then setting webhookPath fails at start.
+     */
+    protected WebhookProtocol webhookProtocol() {
+        return null;
+    }
+
+    /**
+     * Serves the configuration's webhookPath on platform-http, unless that path is already served; a no-op when the
+     * configuration has no webhookPath.
+     */
+    void serveWebhooks(VideoJobConfiguration configuration) {
+        if (configuration.isPushEnabled()) {
+            webhooks.serve(configuration);
+        }
+    }
+
+    /** The webhook receiver on {@code path}, with its counts, or {@code null} when that path is not served. */
+    public WebhookReceiver webhookReceiver(String path) {
+        return webhooks.receiver(path);
+    }
 
     @Override
     public void setCamelContext(CamelContext context) {
@@ -136,6 +162,7 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
                 Duration.ofMillis(leaseDuration));
+        serveWebhooks(componentConfiguration());
         if (activity == null) {
             // kept across a restart of the component: its gauge stays registered with the meter registry
             activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());

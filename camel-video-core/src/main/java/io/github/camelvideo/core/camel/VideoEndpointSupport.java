@@ -81,6 +81,8 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
         }
         admission = new AsyncPermits(jobConfiguration().getMaxConcurrentJobs(),
                 getComponent().engine().workerExecutor());
+        // an endpoint's own webhookPath is served as well as the component's
+        getComponent().serveWebhooks(jobConfiguration());
     }
 
     @Override
