@@ -67,7 +67,7 @@ final class Report {
     static String markdownTable(String scenario, List<Figure> figures) {
         StringBuilder md = new StringBuilder("### ").append(scenario).append("\n\n");
         if (figures.isEmpty()) {
-            return md.append(PushScenario.NOT_BUILT).append("\n\n").toString();
+            return md.append("no figures\n\n").toString();
         }
         md.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
         for (int i = 0; i < HEADER.length; i++) {

@@ -31,8 +31,15 @@ class BenchmarkMainTest {
         List<Figure> figures = BenchmarkMain.run(List.of("waiting", "throughput", "download", "storyboard", "push"),
                 Scale.SMALL, out);
 
-        assertThat(figures).extracting(Figure::scenario).contains("waiting", "throughput", "download", "storyboard");
-        assertThat(figures).filteredOn(f -> f.metric().equals("jobs completed"))
+        assertThat(figures).extracting(Figure::scenario).contains("waiting", "throughput", "download", "storyboard",
+                "push");
+        // push on the file and the memory job store, then polling
+        assertThat(figures).filteredOn(f -> f.scenario().equals("push") && f.metric().equals("jobs completed"))
+                .hasSize(3).allSatisfy(f -> assertThat(f.verdict()).isEqualTo("PASS"));
+        assertThat(figures).filteredOn(f -> f.scenario().equals("push") && f.metric().equals("status reads per job")
+                                            && f.load().contains(", push,"))
+                .hasSize(2).allSatisfy(f -> assertThat(f.verdict()).isEqualTo("PASS"));
+        assertThat(figures).filteredOn(f -> f.metric().equals("jobs completed") && !f.scenario().equals("push"))
                 .hasSize(6) // three approaches in waiting and in throughput
                 .allSatisfy(f -> assertThat(f.value()).as(f.approach() + " " + f.scenario()).isEqualTo(20));
         assertThat(figures).filteredOn(f -> f.metric().equals("duration of the result"))
@@ -40,7 +47,7 @@ class BenchmarkMainTest {
         assertThat(figures).filteredOn(f -> f.scenario().equals("download") && f.metric().equals("throughput"))
                 .extracting(Figure::approach).containsExactlyInAnyOrder(Approach.JDK_DOWNLOAD, Approach.ENGINE);
         assertThat(out.resolve("results.csv")).content().contains("waiting,20 jobs," + Approach.ENGINE);
-        assertThat(out.resolve("results.md")).content().contains("### push", PushScenario.NOT_BUILT);
+        assertThat(out.resolve("results.md")).content().contains("### push", "status reads per job");
         for (String png : List.of("waiting.png", "throughput.png", "download.png", "storyboard.png")) {
             assertThat(out.resolve(png)).isNotEmptyFile();
         }

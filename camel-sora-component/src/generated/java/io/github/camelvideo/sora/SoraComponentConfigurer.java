@@ -41,12 +41,18 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.sora.SoraConfiguration.class, value)); return true;
         case "connectionidletimeout":
         case "connectionIdleTimeout": target.setConnectionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
@@ -72,6 +78,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": getOrCreateConfiguration(target).setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": getOrCreateConfiguration(target).setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -88,6 +96,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -113,12 +125,18 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.sora.SoraConfiguration.class;
         case "connectionidletimeout":
         case "connectionIdleTimeout": return long.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpthreads":
         case "httpThreads": return int.class;
         case "jobstore":
@@ -144,6 +162,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -160,6 +180,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -181,12 +205,18 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
         case "configuration": return target.getConfiguration();
         case "connectionidletimeout":
         case "connectionIdleTimeout": return target.getConnectionIdleTimeout();
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
@@ -212,6 +242,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return getOrCreateConfiguration(target).getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return getOrCreateConfiguration(target).getPollMaxInterval();
         case "pollmultiplier":
@@ -228,6 +260,10 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
         default: return null;

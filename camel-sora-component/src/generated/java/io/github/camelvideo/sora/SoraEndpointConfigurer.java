@@ -32,6 +32,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
@@ -52,6 +54,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": target.getConfiguration().setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": target.getConfiguration().setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -66,6 +70,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -82,6 +90,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
@@ -102,6 +112,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "outputDirectory": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -116,6 +128,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -133,6 +149,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
         case "deleteafterroute":
         case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
@@ -153,6 +171,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return target.getConfiguration().getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return target.getConfiguration().getPollMaxInterval();
         case "pollmultiplier":
@@ -167,6 +187,10 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": return target.getConfiguration().getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

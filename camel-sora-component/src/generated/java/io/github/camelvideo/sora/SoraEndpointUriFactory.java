@@ -23,12 +23,13 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(31);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("budgetPeriod");
+        props.add("callbackBaseUrl");
         props.add("deleteAfterRoute");
         props.add("download");
         props.add("exceptionHandler");
@@ -42,6 +43,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("order");
         props.add("outputDirectory");
         props.add("pollInitialDelay");
+        props.add("pollIntervalWithPush");
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
         props.add("seconds");
@@ -51,9 +53,12 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("timeout");
         props.add("variant");
         props.add("waitForCompletion");
+        props.add("webhookPath");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -10,6 +10,9 @@ import io.github.camelvideo.core.camel.VideoComponentSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.core.webhook.OpenAiWebhookEvents;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
+import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 
 /**
  * The sora: component: video generation through the OpenAI Videos API. One job engine (a scheduler and two
@@ -17,6 +20,9 @@ import io.github.camelvideo.core.validate.ModelRules;
  */
 @Component("sora")
 public class SoraComponent extends VideoComponentSupport {
+
+    /** Name of the environment variable holding the webhook secret when the webhookSecret option is not set. */
+    public static final String WEBHOOK_SECRET_ENV = "OPENAI_WEBHOOK_SECRET";
 
     @Metadata
     private SoraConfiguration configuration = new SoraConfiguration();
@@ -42,6 +48,12 @@ public class SoraComponent extends VideoComponentSupport {
     @Override
     protected PriceTable defaultPriceTable() {
         return PriceTable.fromResource(SoraComponent.class, "sora-prices.properties");
+    }
+
+    /** OpenAI's webhooks: Standard Webhooks signatures, {@code video.completed} and {@code video.failed} events. */
+    @Override
+    protected WebhookProtocol webhookProtocol() {
+        return new WebhookProtocol(OpenAiVideoProvider.NAME, WEBHOOK_SECRET_ENV, new OpenAiWebhookEvents());
     }
 
     @Override

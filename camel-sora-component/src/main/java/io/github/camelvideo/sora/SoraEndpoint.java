@@ -75,6 +75,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
         Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "sora");
         provider = new OpenAiVideoProvider(engine().http(), configuration.getBaseUrl(), apiKey.value());
         reportConnection(configuration.getBaseUrl(), SoraConfiguration.DEFAULT_BASE_URL, apiKey);
+        watchHealth(provider, configuration.getBaseUrl(), apiKey.value(), configuration.getModel());
     }
 
     @Override

@@ -44,6 +44,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.veo.VeoConfiguration.class, value)); return true;
         case "connectionidletimeout":
         case "connectionIdleTimeout": target.setConnectionIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -54,6 +56,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": getOrCreateConfiguration(target).setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
@@ -82,6 +88,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "personGeneration": getOrCreateConfiguration(target).setPersonGeneration(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": getOrCreateConfiguration(target).setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": getOrCreateConfiguration(target).setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -106,6 +114,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -134,6 +146,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "configuration": return io.github.camelvideo.veo.VeoConfiguration.class;
         case "connectionidletimeout":
         case "connectionIdleTimeout": return long.class;
@@ -144,6 +158,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": return java.lang.Integer.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpthreads":
         case "httpThreads": return int.class;
         case "jobstore":
@@ -172,6 +190,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "personGeneration": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -196,6 +216,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -220,6 +244,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
         case "configuration": return target.getConfiguration();
         case "connectionidletimeout":
         case "connectionIdleTimeout": return target.getConnectionIdleTimeout();
@@ -230,6 +256,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "durationSeconds": return getOrCreateConfiguration(target).getDurationSeconds();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
@@ -258,6 +288,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "personGeneration": return getOrCreateConfiguration(target).getPersonGeneration();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return getOrCreateConfiguration(target).getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return getOrCreateConfiguration(target).getPollMaxInterval();
         case "pollmultiplier":
@@ -282,6 +314,10 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
         default: return null;

@@ -35,6 +35,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "deleteafterroute":
         case "deleteAfterRoute": target.getConfiguration().setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
@@ -62,6 +64,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "personGeneration": target.getConfiguration().setPersonGeneration(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": target.getConfiguration().setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": target.getConfiguration().setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -84,6 +88,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -103,6 +111,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
@@ -130,6 +140,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "personGeneration": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -152,6 +164,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -172,6 +188,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
         case "deleteafterroute":
         case "deleteAfterRoute": return target.getConfiguration().isDeleteAfterRoute();
         case "download": return target.getConfiguration().isDownload();
@@ -199,6 +217,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "personGeneration": return target.getConfiguration().getPersonGeneration();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return target.getConfiguration().getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return target.getConfiguration().getPollMaxInterval();
         case "pollmultiplier":
@@ -221,6 +241,10 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return target.getConfiguration().getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

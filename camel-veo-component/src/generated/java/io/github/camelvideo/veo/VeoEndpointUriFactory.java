@@ -23,13 +23,14 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(39);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("budgetPeriod");
+        props.add("callbackBaseUrl");
         props.add("deleteAfterRoute");
         props.add("download");
         props.add("durationSeconds");
@@ -46,6 +47,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("outputDirectory");
         props.add("personGeneration");
         props.add("pollInitialDelay");
+        props.add("pollIntervalWithPush");
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
         props.add("projectId");
@@ -59,11 +61,14 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("storyboardMode");
         props.add("timeout");
         props.add("waitForCompletion");
+        props.add("webhookPath");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("serviceAccountKey");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -33,6 +33,15 @@ public abstract class GoogleVeoProvider implements VideoProvider<VeoRequest> {
         this.spoolDirectory = spoolDirectory;
     }
 
+    @Override
+    public boolean canCheckAccess() {
+        return true;
+    }
+
+    /** Reads the model's description: a free call that needs valid credentials. */
+    @Override
+    public abstract CompletionStage<Void> checkAccess(String model);
+
     /** Sends the create request; the answer names the operation. */
     protected CompletionStage<JobStatus> submitted(CompletionStage<HttpRequest> request, VeoRequest veo) {
         Map<String, String> attributes = Map.of(OperationReader.MODEL, veo.model(), OperationReader.SECONDS,

@@ -83,6 +83,8 @@ public class VeoEndpoint extends VideoEndpointSupport {
     protected void doStart() throws Exception {
         super.doStart();
         provider = configuration.isVertex() ? vertex() : gemini();
+        watchHealth(provider, configuration.effectiveBaseUrl(), credentialIdentity(),
+                configuration.effectiveModel());
     }
 
     private GoogleVeoProvider gemini() {
@@ -108,6 +110,14 @@ public class VeoEndpoint extends VideoEndpointSupport {
         reportConnection(configuration.effectiveBaseUrl(), VertexVeoProvider.defaultBaseUrl(configuration.getLocation()),
                 vertexCredential());
         return vertex;
+    }
+
+    /** What tells this endpoint's credential apart from another's, for sharing health checks; never shown. */
+    private String credentialIdentity() {
+        return configuration.isVertex()
+                ? configuration.getProjectId() + "/" + configuration.getAccessToken() + "/"
+                  + configuration.getServiceAccountKey()
+                : configuration.getApiKey() != null ? configuration.getApiKey() : System.getenv(API_KEY_ENV);
     }
 
     /** Where the Vertex access tokens come from, in the order {@link #accessTokens()} looks. */

@@ -111,4 +111,10 @@ class VeoValidationTest extends VeoTestSupport {
         assertThat(emulator.requests("POST", "/v1beta/models/imagen-video-x:predictLongRunning")).hasSize(1);
         emulator.clearRequests();
     }
+
+    @Test
+    void pushCompletionIsRefusedUntilVeoProvidersPush() {
+        assertThat(startFailure("veo:textToVideo?webhookPath=/webhooks/veo&webhookSecret=s").getMessage())
+                .contains("webhookPath", "no push completion");
+    }
 }

@@ -20,6 +20,7 @@ import io.github.camelvideo.emulator.core.ApiRequest;
 import io.github.camelvideo.emulator.core.ApiResponse;
 import io.github.camelvideo.emulator.core.JobSummary;
 import io.github.camelvideo.emulator.core.Surface;
+import io.github.camelvideo.emulator.webhook.WebhookDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *       {@link Faults#stallDownloads}; {@code POST /__emulator/faults/release} lets what they hold go on;
  *       {@code GET /__emulator/faults} says how many answers are held and downloads stalled now;
  *       {@code DELETE /__emulator/faults} removes every rule ({@link Faults#reset()}).</li>
+ *   <li>{@code GET /__emulator/webhooks} — the webhook deliveries made, oldest first ({@code ?video=} to filter
+ *       by video id), each with its kind, event, webhook-id, attempt, time, the receiver's status and body.</li>
  * </ul>
  *
  * <p>It needs no key, as it is a local development tool, and is not itself recorded. Credentials
@@ -58,6 +61,7 @@ final class AdminApi implements HttpHandler {
     private final List<Surface> surfaces;
     private final Supplier<List<JobSummary>> jobs;
     private final Faults faults;
+    private final Supplier<List<WebhookDelivery>> webhooks;
 
     /**
      * Creates the handler.
@@ -65,7 +69,9 @@ final class AdminApi implements HttpHandler {
      * @param surfaces the provider surfaces in the order the HTTP front asks them, to name the surface of each record
      * @param jobs the jobs of every surface
      */
-    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs, Faults faults) {
+    AdminApi(RequestLog log, List<Surface> surfaces, Supplier<List<JobSummary>> jobs,
+             Supplier<List<WebhookDelivery>> webhooks, Faults faults) {
+        this.webhooks = webhooks;
         this.log = log;
         this.faults = faults;
         this.surfaces = List.copyOf(surfaces);
@@ -116,15 +122,18 @@ final class AdminApi implements HttpHandler {
         if (resource.equals("jobs") && method.equals("GET")) {
             return new Answer(200, jobs(request.queryParam("surface")));
         }
+        if (resource.equals("webhooks") && method.equals("GET")) {
+            return new Answer(200, webhooks(request.queryParam("video")));
+        }
         if (resource.equals("faults") || resource.startsWith("faults/")) {
             return faults(request, resource, method);
         }
-        if (resource.equals("requests") || resource.equals("jobs")) {
+        if (resource.equals("requests") || resource.equals("jobs") || resource.equals("webhooks")) {
             return error(405, "Method " + method + " is not allowed on " + request.path());
         }
         return error(404, "No admin resource " + request.path() + "; there are " + PREFIX + "requests (GET, DELETE), "
-                + PREFIX + "jobs (GET) and " + PREFIX + "faults (GET, DELETE; POST to hold-responses, stall-downloads,"
-                + " release)");
+                + PREFIX + "jobs (GET), " + PREFIX + "webhooks (GET) and " + PREFIX + "faults (GET, DELETE; POST to"
+                + " hold-responses, stall-downloads, release)");
     }
 
     private Answer faults(ApiRequest request, String resource, String method) {
@@ -229,6 +238,28 @@ final class AdminApi implements HttpHandler {
             json.put("created", Instant.ofEpochMilli(job.createdAtMillis()).toString());
             json.put("finished", job.finishedAtMillis() == null ? null
                     : Instant.ofEpochMilli(job.finishedAtMillis()).toString());
+            out.add(json);
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> webhooks(String video) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WebhookDelivery d : webhooks.get()) {
+            if (video != null && !video.equals(d.videoId())) {
+                continue;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("sequence", d.sequence());
+            json.put("kind", d.kind().name());
+            json.put("video", d.videoId());
+            json.put("type", d.eventType());
+            json.put("webhookId", d.webhookId());
+            json.put("timestamp", d.timestamp());
+            json.put("attempt", d.attempt());
+            json.put("time", d.sentAt().toString());
+            json.put("status", d.status());
+            json.put("body", d.bodyText());
             out.add(json);
         }
         return out;

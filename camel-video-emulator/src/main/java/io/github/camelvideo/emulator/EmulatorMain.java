@@ -26,6 +26,8 @@ public final class EmulatorMain {
             "  --retention-seconds N  seconds from completion until content expires (default 3600)",
             "  --idle-timeout MS    close keep-alive connections idle longer than MS, as a proxy does (default: never)",
             "  --state-dir DIR      keep jobs, uploads and recorded requests in DIR across restarts (default: none)",
+            "  --webhook-url URL    POST signed video.completed / video.failed events for OpenAI videos to URL",
+            "  --webhook-secret S   the webhook signing secret (whsec_<base64>, or a raw secret); needed with --webhook-url",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -67,6 +69,10 @@ public final class EmulatorMain {
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
         System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
                 + "  (no key: a local tool, do not expose it publicly)");
+        if (emulator.webhooksEnabled()) {
+            System.out.println("  Webhooks           video events to " + emulator.webhooks().url()
+                    + "  (deliveries: " + emulator.rootUrl() + "/__emulator/webhooks)");
+        }
         if (!emulator.extensionsEnabled()) {
             System.out.println("Video extensions are off (--no-extensions).");
         }
@@ -77,6 +83,8 @@ public final class EmulatorMain {
     /** Parses options into a builder; prints usage and returns null for {@code --help}. */
     static VideoEmulator.Builder parse(String[] args, PrintStream out) {
         VideoEmulator.Builder builder = VideoEmulator.builder().port(8089);
+        String webhookUrl = null;
+        String webhookSecret = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -106,8 +114,16 @@ public final class EmulatorMain {
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));
                 case "--idle-timeout" -> builder.idleTimeout(Duration.ofMillis(number(option, value)));
+                case "--webhook-url" -> webhookUrl = value;
+                case "--webhook-secret" -> webhookSecret = value;
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
+        }
+        if ((webhookUrl == null) != (webhookSecret == null)) {
+            throw new IllegalArgumentException("--webhook-url and --webhook-secret go together");
+        }
+        if (webhookUrl != null) {
+            builder.webhook(webhookUrl, webhookSecret);
         }
         return builder;
     }

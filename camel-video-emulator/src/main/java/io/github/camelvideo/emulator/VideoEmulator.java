@@ -29,6 +29,8 @@ import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
 import io.github.camelvideo.emulator.state.StateDirectory;
+import io.github.camelvideo.emulator.webhook.WebhookDelivery;
+import io.github.camelvideo.emulator.webhook.WebhookSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final String rootUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WebhookSender webhooks;
 
     private VideoEmulator(Builder builder) throws IOException {
         this.media = new MediaLibrary(builder.videoFile);
@@ -103,6 +106,12 @@ public final class VideoEmulator implements AutoCloseable {
         };
         this.api = new OpenAiVideosApi(new ApiSettings(builder.jobDuration, builder.retention, builder.pollAfterMs,
                 builder.apiKey, builder.clock), media, hooks, extensions);
+        this.webhooks = builder.webhookUrl == null ? null
+                : new WebhookSender(java.net.URI.create(builder.webhookUrl), builder.webhookSecret, builder.clock,
+                        builder.webhookAttempts, builder.webhookBackoff);
+        if (webhooks != null) {
+            api.announceTo(webhooks);
+        }
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "video-emulator-http-" + threads.incrementAndGet());
@@ -136,7 +145,8 @@ public final class VideoEmulator implements AutoCloseable {
             keepStateIn(builder.stateDir);
         }
         // A longer prefix than "/": the JDK server gives these paths to the admin API, unrecorded.
-        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs, faults));
+        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs,
+                () -> webhooks == null ? List.of() : webhooks.deliveries(), faults));
         server.setExecutor(executor);
         server.start();
     }
@@ -244,6 +254,30 @@ public final class VideoEmulator implements AutoCloseable {
         return extensions.isOn();
     }
 
+    /**
+     * The sender of the OpenAI videos' webhook events ({@code video.completed}, {@code video.failed}), with its fault
+     * plan and the deliveries it made.
+     *
+     * @throws IllegalStateException when the emulator was started without {@link Builder#webhook}
+     */
+    public WebhookSender webhooks() {
+        if (webhooks == null) {
+            throw new IllegalStateException("No webhook URL: start the emulator with builder().webhook(url, secret)"
+                                            + " or --webhook-url");
+        }
+        return webhooks;
+    }
+
+    /** Whether the emulator sends webhook events (it was started with a webhook URL). */
+    public boolean webhooksEnabled() {
+        return webhooks != null;
+    }
+
+    /** The webhook deliveries made so far, oldest first; empty without a webhook URL. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks == null ? List.of() : webhooks.deliveries();
+    }
+
     /** Every request received so far, in arrival order (a snapshot). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
@@ -316,6 +350,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (webhooks != null) {
+            webhooks.close();
+        }
         connections.close();
         faults.release();
         server.stop(0);
@@ -342,8 +379,37 @@ public final class VideoEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean extensions = true;
         private Path videoFile;
+        private String webhookUrl;
+        private String webhookSecret;
+        private int webhookAttempts = 5;
+        private Duration webhookBackoff = Duration.ofMillis(500);
 
         private Builder() {
+        }
+
+        /**
+         * Sends OpenAI's webhook events for the OpenAI videos: {@code video.completed} or {@code video.failed} is
+         * POSTed to {@code url} when a video ends, signed as Standard Webhooks specifies with {@code secret}
+         * ({@code whsec_} followed by base64, or a raw secret used as its UTF-8 bytes); default none. Deliveries
+         * answered other than 2xx are retried (see {@link #webhookRetries}).
+         */
+        public Builder webhook(String url, String secret) {
+            this.webhookUrl = Objects.requireNonNull(url, "url");
+            this.webhookSecret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * How often a webhook delivery is attempted (the first included; default 5) and the wait before the first
+         * retry (default 500 ms), which doubles with each further one.
+         */
+        public Builder webhookRetries(int maxAttempts, Duration firstBackoff) {
+            if (maxAttempts < 1 || firstBackoff.isNegative()) {
+                throw new IllegalArgumentException("maxAttempts must be >= 1 and firstBackoff not negative");
+            }
+            this.webhookAttempts = maxAttempts;
+            this.webhookBackoff = firstBackoff;
+            return this;
         }
 
         /** The port to listen on; 0 (default) picks a free one. */

@@ -50,6 +50,17 @@ class EmulatorMainTest {
     }
 
     @Test
+    void webhookOptionsSendEventsAndGoTogether() throws Exception {
+        try (VideoEmulator emulator = EmulatorMain.parse(new String[] {"--port", "0", "--webhook-url",
+                "http://127.0.0.1:9/hooks", "--webhook-secret", "whsec_c2VjcmV0"}, System.out).start()) {
+            assertThat(emulator.webhooksEnabled()).isTrue();
+            assertThat(emulator.webhooks().url().toString()).isEqualTo("http://127.0.0.1:9/hooks");
+        }
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--webhook-url", "http://127.0.0.1:9/h"},
+                System.out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--webhook-secret");
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--nope", "1"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -162,6 +162,17 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
         return api.call(get("/videos" + query), null).thenApply(r -> api.read(r, SoraVideoList.class));
     }
 
+    @Override
+    public boolean canCheckAccess() {
+        return true;
+    }
+
+    /** Lists one video ({@code GET /videos?limit=1}): free, and refused without a valid key. */
+    @Override
+    public CompletionStage<Void> checkAccess(String model) {
+        return list(null, 1, "desc").thenApply(page -> null);
+    }
+
     /** Deletes a completed or failed video. */
     public CompletionStage<SoraVideoDeleted> delete(String videoId) {
         HttpRequest request = authorized("/videos/" + encode(videoId)).DELETE().build();

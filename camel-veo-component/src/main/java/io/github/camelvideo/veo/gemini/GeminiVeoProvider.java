@@ -63,6 +63,14 @@ public final class GeminiVeoProvider extends GoogleVeoProvider {
                 .header("Accept", "application/json").GET().build()), ref);
     }
 
+    /** Reads the model's description ({@code models.get}): free, and refused without a valid key. */
+    @Override
+    public CompletionStage<Void> checkAccess(String model) {
+        return api.call(api.http().newRequest().uri(URI.create(baseUrl + "/models/" + model))
+                .header(KEY_HEADER, apiKey).header("Accept", "application/json").GET().build(), null)
+                .thenApply(response -> null);
+    }
+
     @Override
     public DownloadSource downloadSource(JobStatus status, String variant) {
         DownloadSource inline = inlineSource(status);

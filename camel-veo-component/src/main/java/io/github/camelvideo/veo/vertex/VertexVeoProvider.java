@@ -93,6 +93,18 @@ public final class VertexVeoProvider extends GoogleVeoProvider {
         return new DownloadSource(storageObject(uri), Map.of("Authorization", "Bearer " + token), false);
     }
 
+    /**
+     * Reads the publisher model's description ({@code publishers.models.get}): free, and refused without a valid
+     * access token.
+     */
+    @Override
+    public CompletionStage<Void> checkAccess(String model) {
+        return tokens.token().thenCompose(token -> api.call(api.http().newRequest()
+                .uri(URI.create(baseUrl + "/publishers/google/models/" + model))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                null)).thenApply(response -> null);
+    }
+
     /** {@code gs://bucket/object} as a Cloud Storage JSON API media URL. */
     URI storageObject(String gsUri) {
         String path = gsUri.substring("gs://".length());

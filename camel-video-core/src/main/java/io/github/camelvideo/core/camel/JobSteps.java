@@ -21,6 +21,7 @@ import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JobOptions;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.ops.JobActivity;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoJobRequest;
@@ -82,10 +83,13 @@ public final class JobSteps {
                 c.pollPolicy(), key).withSpendCap(c.spendCap())
                 .withStoredHeaders(StoredHeaders.of(exchange.getMessage(), c.storedHeaderPatterns()));
         JobStore store = endpoint.getComponent().getJobStore();
+        JobActivity.Job activity = endpoint.getComponent().activity().start(provider.name(), request.model());
         CompletionStage<JobOutcome> job = endpoint.engine().runner()
                 .run(provider, request, options, endpoint.admission(), store, cost,
-                        new ExchangeJobListener(exchange, headers.jobId()));
+                        new ExchangeJobListener(exchange, headers.jobId()).andThen(activity));
         return explainRefusal(job, request)
+                .whenComplete((outcome, error) -> activity.finished(outcome == null ? null : withFinalCost(outcome),
+                        error))
                 .thenApply(outcome -> message -> {
                     writer.write(message, withFinalCost(outcome));
                     extraHeaders.accept(message, outcome.status());
@@ -136,6 +140,7 @@ public final class JobSteps {
     /** Fetches a job's status once; the body becomes the provider's job object. */
     public CompletionStage<Consumer<Message>> status(VideoProvider<?> provider, JobRef ref) {
         return provider.poll(ref).thenApply(status -> message -> {
+            endpoint.getComponent().activity().statusRead(provider.name(), status.model());
             provider.release(status);
             writer.writeStatus(message, status);
             extraHeaders.accept(message, status);

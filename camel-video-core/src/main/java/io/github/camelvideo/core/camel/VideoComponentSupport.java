@@ -2,8 +2,11 @@ package io.github.camelvideo.core.camel;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
+import java.util.Locale;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 
@@ -11,7 +14,12 @@ import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.FileJobStore;
 import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.ops.JobActivity;
+import io.github.camelvideo.core.ops.Metrics;
+import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
+import io.github.camelvideo.core.webhook.WebhookReceiver;
 
 /**
  * What every video component has: one job engine (a scheduler and two small thread pools) for all its endpoints, a
@@ -57,6 +65,16 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                             + " idle timeout on the way to the provider. A connection idle for more than 2 s is"
                             + " also checked before it is reused.")
     private long connectionIdleTimeout = 30_000;
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Whether the component reports the readiness of each provider connection its endpoints"
+                            + " use to Camel's health checks (when camel-health is present): DOWN when the provider"
+                            + " refuses the credentials or cannot be reached.")
+    private boolean healthCheckEnabled = true;
+    @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The least time between two reads a health check makes (a free call such as a list of"
+                            + " one job or a model's description, never a paid one); a health call in between answers"
+                            + " with the last result.")
+    private long healthCheckInterval = 60_000;
     @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "How long this instance's claim on a job lasts in the job store unless renewed. An"
                             + " instance renews the lease of every job it works on (submits, waits for, downloads,"
@@ -69,6 +87,9 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     private VideoEngine engine;
     private FileJobStore defaultStore;
     private final ConnectionLog connectionLog = new ConnectionLog();
+    private JobActivity activity;
+    private VideoHealthCheckRepository healthChecks;
+    private final WebhookRoutes webhooks = new WebhookRoutes(this);
 
     /** Where the endpoints report their base URL and credential source, once each. */
     ConnectionLog connectionLog() {
@@ -86,6 +107,29 @@ public abstract class VideoComponentSupport extends DefaultComponent {
 
     /** The component's configuration, the template of its endpoints' options (its outputDirectory above all). */
     protected abstract VideoJobConfiguration componentConfiguration();
+
+    /**
+     * How the component's provider pushes job notifications, or {@code null} (the default) when it has no push
+     * completion: then setting webhookPath fails at start.
+     */
+    protected WebhookProtocol webhookProtocol() {
+        return null;
+    }
+
+    /**
+     * Serves the configuration's webhookPath on platform-http, unless that path is already served; a no-op when the
+     * configuration has no webhookPath.
+     */
+    void serveWebhooks(VideoJobConfiguration configuration) {
+        if (configuration.isPushEnabled()) {
+            webhooks.serve(configuration);
+        }
+    }
+
+    /** The webhook receiver on {@code path}, with its counts, or {@code null} when that path is not served. */
+    public WebhookReceiver webhookReceiver(String path) {
+        return webhooks.receiver(path);
+    }
 
     @Override
     public void setCamelContext(CamelContext context) {
@@ -118,6 +162,48 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
                 Duration.ofMillis(leaseDuration));
+        serveWebhooks(componentConfiguration());
+        if (activity == null) {
+            // kept across a restart of the component: its gauge stays registered with the meter registry
+            activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());
+        }
+        startHealthChecks();
+    }
+
+    private void startHealthChecks() {
+        atLeastOne("healthCheckInterval", healthCheckInterval);
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (healthCheckEnabled && registry != null) {
+            healthChecks = new VideoHealthCheckRepository(scheme(), Duration.ofMillis(healthCheckInterval),
+                    Clock.systemUTC());
+            registry.register(healthChecks);
+        }
+    }
+
+    /**
+     * The name the component has in its context, such as {@code sora} (a second instance added under another name has
+     * that name): the id of its health checks and the tag of its metrics.
+     */
+    public String scheme() {
+        CamelContext context = getCamelContext();
+        if (context != null) {
+            for (String name : context.getComponentNames()) {
+                if (context.hasComponent(name) == this) {
+                    return name;
+                }
+            }
+        }
+        return engineName().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the component's jobs are doing (waiting jobs, last failures) and where their metrics go. */
+    public JobActivity activity() {
+        return activity;
+    }
+
+    /** The component's health checks, or {@code null} when they are off or camel-health is absent. */
+    public VideoHealthCheckRepository healthChecks() {
+        return healthChecks;
     }
 
     /** Where the default file store keeps its records. */
@@ -135,6 +221,13 @@ public abstract class VideoComponentSupport extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthChecks);
+            }
+            healthChecks = null;
+        }
         if (engine != null) {
             engine.stop();
             engine = null;
@@ -233,5 +326,23 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     /** How long an idle pooled HTTP connection may still be reused, in milliseconds. */
     public void setConnectionIdleTimeout(long connectionIdleTimeout) {
         this.connectionIdleTimeout = connectionIdleTimeout;
+    }
+
+    public boolean isHealthCheckEnabled() {
+        return healthCheckEnabled;
+    }
+
+    /** Whether the component reports the readiness of its provider connections to Camel's health checks. */
+    public void setHealthCheckEnabled(boolean healthCheckEnabled) {
+        this.healthCheckEnabled = healthCheckEnabled;
+    }
+
+    public long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    /** The least time between two reads a health check makes, in milliseconds. */
+    public void setHealthCheckInterval(long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.camelvideo.core.camel;
 
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncEndpoint;
@@ -11,6 +12,7 @@ import org.apache.camel.support.DefaultEndpoint;
 import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.job.AsyncPermits;
+import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
 
@@ -21,6 +23,7 @@ import io.github.camelvideo.core.spi.VideoProvider;
 public abstract class VideoEndpointSupport extends DefaultEndpoint implements AsyncEndpoint {
 
     private AsyncPermits admission;
+    private String healthConnection;
 
     protected VideoEndpointSupport(String uri, VideoComponentSupport component) {
         super(uri, component);
@@ -78,10 +81,16 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
         }
         admission = new AsyncPermits(jobConfiguration().getMaxConcurrentJobs(),
                 getComponent().engine().workerExecutor());
+        // an endpoint's own webhookPath is served as well as the component's
+        getComponent().serveWebhooks(jobConfiguration());
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthConnection != null && getComponent().healthChecks() != null) {
+            getComponent().healthChecks().remove(healthConnection);
+        }
+        healthConnection = null;
         if (admission != null) {
             // exchanges still queued for a job slot must not start paid jobs while the route stops
             admission.close(new VideoException("The " + getEndpointBaseUri() + " endpoint stopped before the job was"
@@ -133,6 +142,24 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
                                                + " option or the " + envVariable + " environment variable");
         }
         return Credential.ofEnvironment(value, envVariable);
+    }
+
+    /**
+     * Adds the provider connection of this started endpoint to the component's health checks, when they are on and
+     * the provider has a cheap read ({@link VideoProvider#checkAccess}). Endpoints with the same provider, base URL
+     * and credential share one check.
+     *
+     * @param credential what identifies the credential (such as the key itself); only compared, never shown
+     * @param model      the model the endpoint uses, for protocols whose cheap read is about a model
+     */
+    protected void watchHealth(VideoProvider<?> provider, String baseUrl, Object credential, String model) {
+        VideoHealthCheckRepository checks = getComponent().healthChecks();
+        if (checks == null || !provider.canCheckAccess()) {
+            return;
+        }
+        healthConnection = provider.name() + " " + baseUrl + " " + Integer.toHexString(Objects.hashCode(credential))
+                           + " " + model;
+        checks.add(healthConnection, provider.name(), baseUrl, () -> provider.checkAccess(model));
     }
 
     /**

@@ -88,6 +88,77 @@ public abstract class VideoJobConfiguration implements Cloneable {
                             + " expression is accepted too. Values are kept as text in the job store, so keep"
                             + " them small and free of secrets.")
     private String storedHeaders;
+    @UriParam(label = "push",
+              description = "The path on the runtime's platform-http server (camel-platform-http-main on Camel Main,"
+                            + " Vert.x on Camel K and Quarkus, the servlet container on Spring Boot) where the"
+                            + " provider's webhook deliveries are received, such as /webhooks/sora. Setting it"
+                            + " enables push completion: every delivery is verified (Standard Webhooks signature"
+                            + " under webhookSecret, timestamp within 5 minutes, each delivery id accepted once,"
+                            + " body at most 256 KiB) before anything else, and a verified event only makes the"
+                            + " component read the job's status at once; the status read, never the event, decides."
+                            + " Polling goes on as a safety net every pollIntervalWithPush. A component whose"
+                            + " providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are"
+                            + " polled).")
+    private String webhookPath;
+    @UriParam(label = "push",
+              description = "The public base URL at which the provider reaches this application, such as"
+                            + " https://videos.example.com; the webhook URL is this followed by webhookPath. Used"
+                            + " where a protocol sends the callback URL with each request, and named in the start-up"
+                            + " log line; the OpenAI protocol has its webhook URL configured at the provider"
+                            + " instead.")
+    private String callbackBaseUrl;
+    @UriParam(label = "push,security", secret = true,
+              description = "The secret webhook deliveries are signed with, as the provider shows it: whsec_"
+                            + " followed by base64 (Standard Webhooks), or a raw secret (used as its UTF-8 bytes)."
+                            + " When not set, the component's environment variable is used (OPENAI_WEBHOOK_SECRET"
+                            + " for sora). Required when webhookPath is set. Never logged.")
+    private String webhookSecret;
+    @UriParam(label = "push", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "While push completion is on (webhookPath set), the interval of the safety-net polls"
+                            + " of each waiting job, so that a lost webhook still completes the job; server poll"
+                            + " hints do not shorten it. Default: 5 minutes.")
+    private long pollIntervalWithPush = 300_000;
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /** The platform-http path where webhook deliveries are received; setting it enables push completion. */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    /** The public base URL at which the provider reaches this application. */
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The secret webhook deliveries are signed with. */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public long getPollIntervalWithPush() {
+        return pollIntervalWithPush;
+    }
+
+    /** The interval of the safety-net polls while push completion is on. */
+    public void setPollIntervalWithPush(long pollIntervalWithPush) {
+        this.pollIntervalWithPush = pollIntervalWithPush;
+    }
+
+    /** Whether push completion is on: webhookPath is set. */
+    public boolean isPushEnabled() {
+        return webhookPath != null && !webhookPath.isBlank();
+    }
 
     public String getMaxSpendUsd() {
         return maxSpendUsd;
@@ -262,9 +333,29 @@ public abstract class VideoJobConfiguration implements Cloneable {
                     "a finite number of at least 1, such as 1.5 (1 keeps the interval constant)");
         }
         spendCap();
+        validatePush();
         if (maxConcurrentJobs < 0) {
             throw VideoRequestInvalidException.notAllowed("maxConcurrentJobs", maxConcurrentJobs,
                     "0 (no limit) or a positive whole number");
+        }
+    }
+
+    private void validatePush() {
+        if (!isPushEnabled()) {
+            return;
+        }
+        if (!webhookPath.startsWith("/") || webhookPath.contains("?") || webhookPath.contains("{")) {
+            throw VideoRequestInvalidException.notAllowed("webhookPath", webhookPath,
+                    "a path starting with /, without query or parameters, such as /webhooks/sora");
+        }
+        if (pollIntervalWithPush <= 0) {
+            throw VideoRequestInvalidException.notAllowed("pollIntervalWithPush", pollIntervalWithPush + " ms",
+                    "a positive duration, such as 5m or 300000 (milliseconds)");
+        }
+        if (callbackBaseUrl != null && !callbackBaseUrl.isBlank() && !callbackBaseUrl.startsWith("https://")
+            && !callbackBaseUrl.startsWith("http://")) {
+            throw VideoRequestInvalidException.notAllowed("callbackBaseUrl", callbackBaseUrl,
+                    "an http or https URL, such as https://videos.example.com");
         }
     }
 
@@ -277,6 +368,11 @@ public abstract class VideoJobConfiguration implements Cloneable {
 
     /** The poll schedule from the options; building it checks them. */
     public PollPolicy pollPolicy() {
+        if (isPushEnabled()) {
+            // the webhook brings each job's read forward; the polls are only the safety net
+            return PollPolicy.withPush(Duration.ofMillis(pollIntervalWithPush), Duration.ofMillis(timeout),
+                    POLL_JITTER);
+        }
         return new PollPolicy(Duration.ofMillis(pollInitialDelay), pollMultiplier, Duration.ofMillis(pollMaxInterval),
                 Duration.ofMillis(timeout), POLL_JITTER);
     }

@@ -35,6 +35,8 @@ public final class JobLeases {
     private final Executor executor;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<Runnable> releaseListeners = ConcurrentHashMap.newKeySet();
+    /** Held keys another instance holds a live lease on, each reported once. */
+    private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private volatile JobScheduler.Cancellable renewal;
     private volatile boolean stopped;
 
@@ -123,11 +125,12 @@ public final class JobLeases {
     /** Stops renewing the lease on the job under {@code key}: it expires, unless the job is final by then. */
     public void drop(String key) {
         held.remove(key);
+        contested.remove(key);
     }
 
     /** Gives the job under {@code key} up at once, for another instance or a completion consumer to take. */
     public CompletionStage<Void> release(String key) {
-        held.remove(key);
+        drop(key);
         return CompletableFuture.runAsync(() -> {
             store.release(key, owner);
             releaseListeners.forEach(Runnable::run);
@@ -149,6 +152,10 @@ public final class JobLeases {
         return held.size();
     }
 
+    private boolean leasedToAnother(String key) {
+        return store.find(key).map(JobRecord::owner).filter(o -> !o.equals(owner)).isPresent();
+    }
+
     private void scheduleRenewal() {
         if (stopped) {
             return;
@@ -158,11 +165,14 @@ public final class JobLeases {
 
     private void renewAll() {
         try {
-            for (String key : store.renewAll(List.copyOf(held), owner, until())) {
-                if (held.remove(key)) {
-                    LOG.warn("The lease on the job under idempotency key '{}' was taken over by another instance"
-                             + " (this one did not renew it within {}); that instance follows the job now", key,
-                            duration);
+            Instant until = until();
+            for (String key : store.renewAll(List.copyOf(held), owner, until)) {
+                // not this instance's any more (or not yet: a redelivered exchange re-attached to a job whose dead
+                // owner's lease still ran): taken as soon as it expired, while the exchange still wants it
+                if (held.contains(key) && store.claim(key, owner, until).isEmpty() && leasedToAnother(key)
+                    && contested.add(key)) {
+                    LOG.warn("The job under idempotency key '{}' is leased to another instance, which follows it"
+                             + " too; whichever finishes first delivers it", key);
                 }
             }
         } catch (RuntimeException e) {

@@ -17,4 +17,22 @@ public interface JobListener {
 
     JobListener NONE = new JobListener() {
     };
+
+    /** A listener telling this one first, then {@code next}. */
+    default JobListener andThen(JobListener next) {
+        JobListener first = this;
+        return new JobListener() {
+            @Override
+            public void onSubmitted(JobStatus status) {
+                first.onSubmitted(status);
+                next.onSubmitted(status);
+            }
+
+            @Override
+            public void onStatus(JobStatus status, Duration elapsed) {
+                first.onStatus(status, elapsed);
+                next.onStatus(status, elapsed);
+            }
+        };
+    }
 }

@@ -2,11 +2,13 @@ package io.github.camelvideo.core.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;
@@ -19,15 +21,24 @@ import io.github.camelvideo.core.spi.VideoProvider;
 /**
  * Waits for jobs without holding threads: each waiting job is a small object whose next poll is a task on the shared
  * scheduler, and whose poll is an asynchronous HTTP call. A wait ends in a final state, a timeout, a persistent poll
- * failure, or {@link #shutdown()}; whichever comes first completes its stage exactly once.
+ * failure, or {@link #shutdown()}; whichever comes first completes its stage exactly once. A push notification from
+ * the provider ({@link #pollNow}) brings a job's next poll forward; the poll, not the notification, says how the job
+ * stands.
  */
 public final class JobTracker {
 
     /** Consecutive failed polls tolerated before the wait fails with the last error. */
     static final int MAX_CONSECUTIVE_POLL_FAILURES = 5;
 
+    /** How long a notification for a job nobody waits for yet is kept, for a wait that starts just after it. */
+    static final Duration EARLY_HINT_LIFETIME = Duration.ofMinutes(1);
+    /** The most such notifications kept; a burst beyond it is not kept (the slow polls still find the jobs). */
+    static final int MAX_EARLY_HINTS = 10_000;
+
     private final JobScheduler scheduler;
     private final Set<Wait> waits = ConcurrentHashMap.newKeySet();
+    /** Notifications that arrived before their job's wait began (the create answer was still on its way), by job. */
+    private final Map<String, Instant> earlyHints = new ConcurrentHashMap<>();
 
     public JobTracker(JobScheduler scheduler) {
         this.scheduler = scheduler;
@@ -55,7 +66,63 @@ public final class JobTracker {
         waits.add(wait);
         wait.result.whenComplete((s, e) -> wait.finished());
         wait.start();
+        if (earlyHints.remove(hintKey(provider.name(), current.ref().id())) != null) {
+            wait.pollNow();
+        }
         return wait.result;
+    }
+
+    /**
+     * Polls a waited-for job now instead of at its next poll time, through the same path as every poll: the provider
+     * said (by a push notification) that the job changed. What the poll reads decides; the notification itself
+     * carries no state. A poll already in flight is followed by another as soon as it returns, so a change it could
+     * not see yet is read too. Several notifications for one job cost at most one extra poll each.
+     * <p>
+     * A notification for a job this tracker does not wait for is kept for {@link #EARLY_HINT_LIFETIME}: a wait that
+     * starts for the job within it polls at once (the job may finish before its create answer has been handled).
+     * Finding the wait looks at each waiting job once: microseconds for thousands of them.
+     *
+     * @param providerName the name of the job's provider ({@link VideoProvider#name()})
+     * @param jobId        the provider's job id
+     * @return whether a wait for the job was found
+     */
+    public boolean pollNow(String providerName, String jobId) {
+        if (hintWaits(providerName, jobId)) {
+            return true;
+        }
+        String key = hintKey(providerName, jobId);
+        keepEarlyHint(key);
+        // a wait that began while the hint was being kept found it, or is found now: never neither
+        if (hintWaits(providerName, jobId)) {
+            earlyHints.remove(key);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean hintWaits(String providerName, String jobId) {
+        boolean found = false;
+        for (Wait w : waits) {
+            if (w.isFor(providerName, jobId)) {
+                w.pollNow();
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    private void keepEarlyHint(String key) {
+        Instant now = scheduler.now();
+        if (earlyHints.size() >= MAX_EARLY_HINTS) {
+            earlyHints.values().removeIf(at -> at.plus(EARLY_HINT_LIFETIME).isBefore(now));
+        }
+        if (earlyHints.size() < MAX_EARLY_HINTS) {
+            earlyHints.put(key, now);
+        }
+    }
+
+    private static String hintKey(String providerName, String jobId) {
+        return providerName + '\n' + jobId;
     }
 
     /** Number of jobs being waited for. */
@@ -77,6 +144,10 @@ public final class JobTracker {
         final Instant deadline;
         final JobListener listener;
         final CompletableFuture<JobStatus> result = new CompletableFuture<>();
+        /** Whether a status read is in flight: one at a time per job. */
+        final AtomicBoolean polling = new AtomicBoolean();
+        /** Set by a notification; the next read after it goes out at once. */
+        volatile boolean hinted;
         volatile JobStatus last;
         volatile JobScheduler.Cancellable pending;
         volatile JobScheduler.Cancellable deadlineTimer;
@@ -134,10 +205,29 @@ public final class JobTracker {
             return Duration.between(scheduler.now(), deadline);
         }
 
+        boolean isFor(String providerName, String jobId) {
+            return provider.name().equals(providerName) && last.ref().id().equals(jobId);
+        }
+
+        /** Brings the next poll forward to now, on the scheduler's threads (never the notifying thread). */
+        void pollNow() {
+            hinted = true;
+            if (result.isDone() || polling.get()) {
+                return; // the poll in flight is followed by another when it returns
+            }
+            cancel(pending);
+            scheduleIn(Duration.ZERO);
+        }
+
         void poll() {
             if (result.isDone()) {
                 return;
             }
+            if (!polling.compareAndSet(false, true)) {
+                hinted = true; // a notification's poll met a scheduled one: read once more after it
+                return;
+            }
+            hinted = false; // this read sees whatever the notification announced
             try {
                 polls++;
                 provider.poll(last.ref()).whenComplete(this::onPolled);
@@ -147,6 +237,7 @@ public final class JobTracker {
         }
 
         void onPolled(JobStatus status, Throwable error) {
+            polling.set(false);
             try {
                 handlePolled(status, error);
             } catch (RuntimeException e) {
@@ -171,6 +262,8 @@ public final class JobTracker {
             }
             if (status.isTerminal()) {
                 result.complete(status);
+            } else if (hinted) {
+                scheduleIn(Duration.ZERO); // notified while this read was in flight: it may have read too early
             } else {
                 scheduleNext(status.pollAfter());
             }

@@ -178,13 +178,11 @@ public final class VideoJobRunner {
         JobRecord pending = JobRecord.pending(key, provider.name(), request.fingerprint(),
                 cost == null ? null : cost.usd(), options.storedHeaders())
                 .describing(options.partOf(), request.requestFields());
-        if (leased) {
-            pending = pending.withLease(leases.owner(), leases.until());
-        }
         // the intent is recorded before the paid call leaves: a crash after it leaves a PENDING record, never a
-        // job nobody knows about
-        CompletionStage<JobOutcome> run = DurableJob.create(store, storeExecutor, pending, options.spendCap(),
-                        scheduler.now())
+        // job nobody knows about; its lease starts when it is written, however long the write queued
+        CompletionStage<JobOutcome> run = DurableJob.create(store, storeExecutor,
+                        () -> leased ? pending.withLease(leases.owner(), leases.until()) : pending,
+                        options.spendCap(), scheduler.now())
                 .thenCompose(creation -> leased ? held(store, creation) : CompletableFuture.completedFuture(creation))
                 .thenCompose(creation -> {
             DurableJob job = new DurableJob(store, storeExecutor, creation.record());
@@ -219,12 +217,14 @@ public final class VideoJobRunner {
      */
     private CompletionStage<JobStore.Creation> held(JobStore store, JobStore.Creation creation) {
         String key = creation.record().key();
+        // held before the claim, so that this instance's jobs consumer leaves the job to the exchange; a lease
+        // another instance still holds is claimed by a later renewal once it expired
+        leases.hold(key);
         if (creation.created()) {
-            leases.hold(key);
             return CompletableFuture.completedFuture(creation);
         }
         return CompletableFuture.supplyAsync(() -> {
-            store.claim(key, leases.owner(), leases.until()).ifPresent(r -> leases.hold(key));
+            store.claim(key, leases.owner(), leases.until());
             return creation;
         }, storeExecutor);
     }
@@ -282,7 +282,9 @@ public final class VideoJobRunner {
                                                  CostEstimate cost, JobListener listener, Instant startedAt) {
         JobRecord known = job.current();
         switch (known.state()) {
-            case PENDING, IN_DOUBT:
+            case PENDING:
+                return reconciled(provider, job, options, cost, listener, startedAt);
+            case IN_DOUBT:
                 return CompletableFuture.failedFuture(inDoubt(known));
             case FAILED:
                 return CompletableFuture.failedFuture(known.ref() == null ? inDoubt(known)
@@ -300,6 +302,75 @@ public final class VideoJobRunner {
             default:
                 return follow(provider, provider.poll(known.ref()), job, options, cost, listener, startedAt);
         }
+    }
+
+    /**
+     * A {@code PENDING} record under the key: when this instance can take its lease, nobody is submitting it any more
+     * (a run that stopped before storing the create answer), so the job its create request made is looked for in
+     * the provider's list and followed when found, and recorded in doubt otherwise. A lease another instance holds
+     * means the create request is being sent right now: in doubt, without a write.
+     */
+    private CompletionStage<JobOutcome> reconciled(VideoProvider<?> provider, DurableJob job, JobOptions options,
+                                                   CostEstimate cost, JobListener listener, Instant startedAt) {
+        JobRecord pending = job.current();
+        if (leases == null) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        JobStore store = job.store();
+        return CompletableFuture.supplyAsync(() -> claimOrRead(store, pending.key()), storeExecutor)
+                .thenCompose(current -> {
+                    if (current.state() != DurableState.PENDING) {
+                        // its owner stored the answer meanwhile: followed like any recorded job
+                        return reattach(provider, new DurableJob(store, storeExecutor, current), options, cost,
+                                listener, startedAt);
+                    }
+                    if (!leases.owner().equals(current.owner())) {
+                        return afterLease(current, options, startedAt).thenCompose(v -> reconciled(provider,
+                                new DurableJob(store, storeExecutor, current), options, cost, listener, startedAt));
+                    }
+                    return adoptedOrInDoubt(provider, store, current, options, cost, listener, startedAt);
+                });
+    }
+
+    /** The record with this instance's lease when it could take it, else as stored (another owner holds it). */
+    private JobRecord claimOrRead(JobStore store, String key) {
+        return store.claim(key, leases.owner(), leases.until()).or(() -> store.find(key))
+                .orElseThrow(() -> new JobStoreException("The job recorded under key '" + key
+                                                         + "' was removed while it was re-attached"));
+    }
+
+    /**
+     * Completes once the live lease of another owner on a {@code PENDING} record has expired (that owner may still be
+     * sending the create request, or it died a moment ago), or fails as in doubt when that is after the job's
+     * deadline.
+     */
+    private CompletionStage<Void> afterLease(JobRecord pending, JobOptions options, Instant startedAt) {
+        Instant deadline = startedAt.plus(options.pollPolicy().timeout());
+        Instant expiry = pending.leaseExpiresAt() == null ? scheduler.now() : pending.leaseExpiresAt();
+        if (expiry.isAfter(deadline)) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        CompletableFuture<Void> expired = new CompletableFuture<>();
+        Duration wait = Duration.between(scheduler.now(), expiry).plusMillis(10);
+        scheduler.schedule(() -> expired.complete(null), wait.isNegative() ? Duration.ZERO : wait);
+        return expired;
+    }
+
+    private CompletionStage<JobOutcome> adoptedOrInDoubt(VideoProvider<?> provider, JobStore store, JobRecord claimed,
+                                                         JobOptions options, CostEstimate cost, JobListener listener,
+                                                         Instant startedAt) {
+        return JobRecovery.reconcile(provider, store, claimed, storeExecutor)
+                .thenCompose(found -> {
+                    if (found.adopted()) {
+                        DurableJob adopted = new DurableJob(store, storeExecutor, found.record());
+                        return follow(provider, provider.poll(found.record().ref()), adopted, options, cost,
+                                listener, startedAt);
+                    }
+                    return JobRecovery.recordInDoubt(store, found.record(), found.reason(), storeExecutor)
+                            .<JobOutcome> thenApply(r -> {
+                                throw new CompletionException(found.inDoubt());
+                            });
+                });
     }
 
     static VideoSubmissionInDoubtException inDoubt(JobRecord known) {

@@ -7,16 +7,18 @@ import java.util.function.DoubleSupplier;
 /**
  * When to poll a waiting job: an initial delay growing by a multiplier up to a maximum interval, jittered, within a
  * total timeout. A poll hint from the server wins over the computed delay, kept within
- * [{@link #MIN_INTERVAL}, {@code maxInterval}].
+ * [{@code minHintInterval}, {@code maxInterval}].
  *
  * @param initialDelay delay before the first poll
  * @param multiplier   growth factor between polls (1 keeps the interval constant)
  * @param maxInterval  the longest interval between two polls
  * @param timeout      total time allowed for the job, from submission to a final state
  * @param jitter       fraction 0-1 by which a computed delay is randomly shortened, so that many clients spread out
+ * @param minHintInterval the shortest interval a server hint may set ({@link #MIN_INTERVAL} unless the job is also
+ *                     followed by push notifications: then a server's hint to poll again soon does not apply)
  */
 public record PollPolicy(Duration initialDelay, double multiplier, Duration maxInterval, Duration timeout,
-                         double jitter) {
+                         double jitter, Duration minHintInterval) {
 
     /** The shortest interval a server hint may set. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -25,8 +27,23 @@ public record PollPolicy(Duration initialDelay, double multiplier, Duration maxI
     public static final PollPolicy DEFAULT = new PollPolicy(Duration.ofSeconds(5), 1.5, Duration.ofSeconds(30),
             Duration.ofMinutes(20), 0.1);
 
+    /** A policy whose server hints may set intervals down to {@link #MIN_INTERVAL}. */
+    public PollPolicy(Duration initialDelay, double multiplier, Duration maxInterval, Duration timeout,
+                      double jitter) {
+        this(initialDelay, multiplier, maxInterval, timeout, jitter, MIN_INTERVAL);
+    }
+
+    /**
+     * The safety-net schedule of a job followed by push notifications: a poll every {@code interval} (jittered),
+     * whatever the server hints, within {@code timeout}.
+     */
+    public static PollPolicy withPush(Duration interval, Duration timeout, double jitter) {
+        return new PollPolicy(interval, 1, interval, timeout, jitter, interval);
+    }
+
     public PollPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay");
+        Objects.requireNonNull(minHintInterval, "minHintInterval");
         Objects.requireNonNull(maxInterval, "maxInterval");
         Objects.requireNonNull(timeout, "timeout");
         if (initialDelay.isNegative() || maxInterval.isNegative() || timeout.isNegative()) {
@@ -57,7 +74,8 @@ public record PollPolicy(Duration initialDelay, double multiplier, Duration maxI
      */
     public Duration nextDelay(int pollIndex, Duration serverHint, DoubleSupplier random) {
         if (serverHint != null) {
-            return clamp(serverHint, MIN_INTERVAL, max(maxInterval, MIN_INTERVAL));
+            Duration low = max(minHintInterval, MIN_INTERVAL);
+            return clamp(serverHint, low, max(maxInterval, low));
         }
         Duration nominal = nominalDelay(pollIndex);
         long jittered = (long) (nominal.toMillis() * (1.0 - jitter * random.getAsDouble()));

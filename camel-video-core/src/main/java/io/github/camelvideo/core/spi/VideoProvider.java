@@ -58,6 +58,24 @@ public interface VideoProvider<R extends VideoJobRequest> {
     }
 
     /**
+     * Makes one cheap read that needs valid credentials and is never billed (a list of one job, a model's
+     * description), for the health check: it completes when the provider answered and accepted the credentials, and
+     * fails as a call does otherwise ({@link io.github.camelvideo.core.error.VideoAuthenticationException} for refused
+     * credentials, an {@link java.io.IOException} when unreachable). Only protocols with such a read implement it;
+     * the default reads nothing.
+     *
+     * @param model the model the endpoint uses, for protocols whose cheap read is about a model
+     */
+    default CompletionStage<Void> checkAccess(String model) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Whether {@link #checkAccess} makes a read, so that a health check can be based on it. */
+    default boolean canCheckAccess() {
+        return false;
+    }
+
+    /**
      * Frees what the provider holds for a status whose result will not be downloaded, such as a result that came
      * inline in the status response and was spooled to a temporary file. Nothing by default.
      */

@@ -38,12 +38,12 @@ class JobLeasesTest {
     }
 
     @Test
-    void aLeaseAnotherInstanceTookOverIsLetGo() {
+    void aLeaseAnotherInstanceHoldsIsTakenOnceItExpiresWhileTheJobIsStillWanted() {
         held("order-1");
         leases.start();
         scheduler.advance(LEASE.plusSeconds(1).minusSeconds(20)); // renewed once, at 20 s
-        store.claim("order-1", "instance-b", scheduler.now().plus(LEASE)); // refused: a's lease is live
-        assertThat(leases.holds("order-1")).isTrue();
+        assertThat(store.claim("order-1", "instance-b", scheduler.now().plus(LEASE))).as("a's lease is live")
+                .isEmpty();
 
         leases.stop();
         assertThat(store.claim("order-1", "instance-b", scheduler.now().plus(LEASE))).as("given up at stop")
@@ -52,9 +52,13 @@ class JobLeasesTest {
         again.hold("order-1");
         again.start();
         scheduler.advance(Duration.ofSeconds(20));
+        assertThat(store.find("order-1").orElseThrow().owner()).as("b's lease still runs").isEqualTo("instance-b");
 
-        assertThat(again.holds("order-1")).as("b holds it now").isFalse();
-        assertThat(store.find("order-1").orElseThrow().owner()).isEqualTo("instance-b");
+        scheduler.advance(LEASE);
+
+        assertThat(again.holds("order-1")).isTrue();
+        assertThat(store.find("order-1").orElseThrow().owner()).as("taken once b's lease expired")
+                .isEqualTo("instance-a");
     }
 
     @Test

@@ -205,6 +205,86 @@ class JobTrackerTest {
         assertThat(((VideoException) failure(result)).getJobId()).isEqualTo("j");
     }
 
+    @Test
+    void aNotificationBringsThePollForwardAndThePollDecides() {
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        CompletableFuture<JobStatus> result = start(status("j", JobState.QUEUED, 0, null));
+
+        assertThat(tracker.pollNow("fake", "j")).isTrue();
+        clock.advance(Duration.ZERO);
+
+        assertThat(provider.polls).hasValue(1);
+        assertThat(result).isCompletedWithValueMatching(s -> s.state() == JobState.SUCCEEDED);
+        assertThat(clock.pending()).isZero();
+    }
+
+    @Test
+    void aNotificationForAJobStillRunningKeepsTheScheduleAfterTheRead() {
+        provider.pollAnswers.add(status("j", JobState.RUNNING, 50, null));
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        CompletableFuture<JobStatus> result = start(status("j", JobState.QUEUED, 0, null));
+
+        tracker.pollNow("fake", "j");
+        clock.advance(Duration.ZERO);
+        assertThat(provider.polls).hasValue(1);
+        assertThat(result).isNotDone();
+        // the read said running: the next poll follows the schedule (the second delay of 5 s x2), not at once
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(provider.polls).hasValue(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(result).isCompleted();
+    }
+
+    @Test
+    void aNotificationDuringAReadInFlightIsFollowedByAnotherRead() {
+        CompletableFuture<JobStatus> inFlight = new CompletableFuture<>();
+        provider.pollAnswers.add(inFlight);
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        CompletableFuture<JobStatus> result = start(status("j", JobState.QUEUED, 0, null));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(provider.polls).hasValue(1);
+
+        tracker.pollNow("fake", "j");
+        tracker.pollNow("fake", "j"); // a duplicate: still one read after the one in flight
+        clock.advance(Duration.ZERO);
+        assertThat(provider.polls).hasValue(1);
+        inFlight.complete(status("j", JobState.RUNNING, 90, null));
+        clock.advance(Duration.ZERO);
+
+        assertThat(provider.polls).hasValue(2);
+        assertThat(result).isCompletedWithValueMatching(s -> s.state() == JobState.SUCCEEDED);
+    }
+
+    @Test
+    void aNotificationForAnUnknownJobIsKeptForAWaitThatStartsSoon() {
+        assertThat(tracker.pollNow("fake", "early")).isFalse();
+        assertThat(tracker.pollNow("other", "j")).isFalse();
+        provider.pollAnswers.add(status("early", JobState.SUCCEEDED, 100, null));
+
+        CompletableFuture<JobStatus> result = start(status("early", JobState.QUEUED, 0, null));
+        clock.advance(Duration.ZERO);
+
+        assertThat(provider.polls).hasValue(1);
+        assertThat(result).isCompleted();
+    }
+
+    @Test
+    void withPushServerHintsDoNotShortenTheSafetyNetPolls() {
+        provider.pollAnswers.add(status("j", JobState.RUNNING, 10, Duration.ofMillis(1000)));
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        PollPolicy push = PollPolicy.withPush(Duration.ofMinutes(5), Duration.ofMinutes(20), 0);
+        CompletableFuture<JobStatus> result = tracker.await(provider,
+                status("j", JobState.QUEUED, 0, Duration.ofMillis(1000)), push, clock.now(), JobListener.NONE)
+                .toCompletableFuture();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(provider.polls).hasValue(1);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(provider.polls).hasValue(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(result).isCompleted();
+    }
+
     private CompletableFuture<JobStatus> start(JobStatus initial) {
         return tracker.await(provider, initial, policy, clock.now(), JobListener.NONE).toCompletableFuture();
     }

@@ -32,6 +32,7 @@ final class GeminiApi extends GoogleSurface {
 
     private static final Pattern CREATE = Pattern.compile("/v1beta/models/([^/:]+):predictLongRunning");
     private static final Pattern OPERATION = Pattern.compile("/v1beta/models/([^/:]+)/operations/([^/:]+)");
+    private static final Pattern MODEL = Pattern.compile("/v1beta/models/([^/:]+)");
     private static final Pattern FILE = Pattern.compile("/v1beta/files/([^/:]+):download");
     private static final Pattern DOWNLOAD = Pattern.compile("/download/([^/]+)");
 
@@ -97,6 +98,10 @@ final class GeminiApi extends GoogleSurface {
         if (m.matches() && get) {
             return poll("models/" + m.group(1) + "/operations/" + m.group(2));
         }
+        m = MODEL.matcher(path);
+        if (m.matches() && get) {
+            return model(m.group(1));
+        }
         m = FILE.matcher(path);
         if (m.matches() && get) {
             return redirect(m.group(1), request);
@@ -106,6 +111,20 @@ final class GeminiApi extends GoogleSurface {
             return serveFile(m.group(1), request);
         }
         throw noSuchMethod(request);
+    }
+
+    /** {@code models.get}: the Model resource of a Veo model, free to call. */
+    private ApiResponse model(String model) {
+        if (!model.startsWith("veo-")) {
+            throw GoogleError.notFound("models/" + model + " is not found for API version v1beta.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "models/" + model);
+        body.put("version", "3.1");
+        body.put("displayName", model);
+        body.put("description", "Veo video generation model");
+        body.put("supportedGenerationMethods", List.of("predictLongRunning"));
+        return ApiResponse.json(200, body);
     }
 
     private ApiResponse create(String model, ApiRequest request) {

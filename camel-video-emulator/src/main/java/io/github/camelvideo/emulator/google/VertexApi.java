@@ -31,6 +31,8 @@ final class VertexApi extends GoogleSurface {
     private static final Pattern OPERATION = Pattern.compile(
             "/(v1|v1beta1)/projects/[^/]+/locations/[^/]+/publishers/[^/]+/models/[^/:]+/operations/[^/]+");
 
+    private static final Pattern PUBLISHER_MODEL = Pattern.compile("/(v1|v1beta1)/publishers/([^/]+)/models/([^/:]+)");
+
     private final VeoOperations operations;
     private final CloudStorage storage;
     private final AccessTokens tokens;
@@ -50,7 +52,8 @@ final class VertexApi extends GoogleSurface {
 
     @Override
     public boolean serves(String path) {
-        return path.startsWith("/v1/projects/") || path.startsWith("/v1beta1/projects/");
+        return path.startsWith("/v1/projects/") || path.startsWith("/v1beta1/projects/")
+               || path.startsWith("/v1/publishers/") || path.startsWith("/v1beta1/publishers/");
     }
 
     @Override
@@ -76,12 +79,30 @@ final class VertexApi extends GoogleSurface {
                     break;
             }
         }
+        Matcher publisherModel = PUBLISHER_MODEL.matcher(request.path());
+        if (publisherModel.matches() && request.method().equals("GET")) {
+            return publisherModel(publisherModel.group(2), publisherModel.group(3));
+        }
         if (OPERATION.matcher(request.path()).matches()) {
             throw GoogleError.notFound("Operations of publisher models are read with POST"
                     + " .../models/{model}:fetchPredictOperation and {\"operationName\": ...}, not with "
                     + request.method() + " on the operation.");
         }
         throw noSuchMethod(request);
+    }
+
+    /** {@code publishers.models.get}: the PublisherModel of a GA Veo model, free to call. */
+    private ApiResponse publisherModel(String publisher, String model) {
+        String name = "publishers/" + publisher + "/models/" + model;
+        if (!publisher.equals("google") || !model.startsWith("veo-") || model.endsWith("-preview")) {
+            throw GoogleError.notFound("Publisher Model `" + name + "` not found.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("versionId", "001");
+        body.put("openSourceCategory", "PROPRIETARY");
+        body.put("launchStage", "GA");
+        return ApiResponse.json(200, body);
     }
 
     private ApiResponse create(String resource, String model, ApiRequest request) {

@@ -19,6 +19,7 @@ import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.media.Footage;
 import io.github.camelvideo.emulator.media.MediaLibrary;
+import io.github.camelvideo.emulator.webhook.VideoEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class OpenAiVideosApi implements Surface {
     private final Toggle extensions;
     private final VideoStore store = new VideoStore();
     private final ContentResponder content;
+    private volatile VideoEvents events = VideoEvents.NONE;
 
     /**
      * Creates the API.
@@ -56,6 +58,11 @@ public final class OpenAiVideosApi implements Surface {
         this.faults = faults;
         this.extensions = extensions;
         this.content = new ContentResponder(media, faults);
+    }
+
+    /** Tells {@code events} about every video created from now on (for its webhook event). */
+    public void announceTo(VideoEvents events) {
+        this.events = events;
     }
 
     /** Number of videos currently stored (created and not deleted). */
@@ -218,6 +225,9 @@ public final class OpenAiVideosApi implements Surface {
             media.prefetch(job.footage());
         }
         LOG.debug("Created {} ({} {} {} s, fate {})", job.id(), job.model(), job.size(), job.seconds(), job.fate().kind());
+        JobFate.Kind fate = job.fate().kind();
+        events.created(job.id(), fate == JobFate.Kind.NEVER_FINISH ? -1
+                : job.createdAtMillis() + settings.jobDuration().toMillis(), fate != JobFate.Kind.COMPLETE);
         return ApiResponse.json(200, job.toJson(state(job, now())));
     }
 
