@@ -13,7 +13,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the crash test counts as duplicates and as reports of jobs later delivered, shown one job at a time: after a
- * crash, the inbox's file (or a JMS message) comes again while the killed run's lease on its job still runs. The
- * redelivered exchange re-attaches to the job, and the completion consumer of the restarted application takes the
- * same job once the dead lease expired: one job, two outcomes.
+ * A crash seen one job at a time: after a restart, the inbox's file (or a JMS message) comes again while the killed
+ * run's lease on its job still runs, and the restarted application's completion consumer is waiting for that lease to
+ * expire. The redelivered exchange keeps the job (it is claimed for it once the dead lease expired) and the consumer
+ * leaves it alone, so the job has one outcome: a running job is waited for and downloaded once, and a job left
+ * {@code PENDING} is found in the provider's list and its video given to the exchange, not reported in doubt.
  */
 class ReattachAfterCrashTest {
 
@@ -56,8 +56,6 @@ class ReattachAfterCrashTest {
     }
 
     @Test
-    @Disabled("the completion consumer takes over a job an exchange re-attached to (its dead owner's lease expired"
-              + " while the exchange waited, and the exchange could not claim it), so both deliver it")
     void aJobARedeliveredExchangeCollectedIsNotEmittedByTheConsumer() throws Exception {
         String key = "order-submitted";
         submitWithoutWaiting(key);
@@ -76,9 +74,6 @@ class ReattachAfterCrashTest {
     }
 
     @Test
-    @Disabled("an exchange under the key of a PENDING record a dead run left fails at once with"
-              + " VideoSubmissionInDoubtException, and then the completion consumer finds the job in the provider's"
-              + " list and delivers it: the route is told the job is in doubt, and gets it too")
     void aRedeliveredExchangeOfAPendingJobTheListFindsGetsTheVideo() throws Exception {
         String key = "order-pending";
         String prompt = WorkDirectory.prompt(key);
