@@ -98,6 +98,38 @@ class ReattachAfterCrashTest {
         assertThat(emulator.requests("POST", "/v1/videos")).hasSize(1);
     }
 
+    @Test
+    void aDownloadedJobARedeliveredExchangeCollectedIsNotEmittedByTheConsumer() throws Exception {
+        String key = "order-downloaded";
+        // the killed run downloaded the video and died before its route finished: the record stays DOWNLOADED
+        JobRecord done;
+        try (VideoInstance killedRun = VideoInstance.start(emulator.baseUrl(), output.resolve("elsewhere"), null)) {
+            assertThat(killedRun.send("sora:textToVideo?seconds=4", key).getException()).isNull();
+        }
+        try (FileJobStore elsewhere = new FileJobStore(output.resolve("elsewhere").resolve(".camel-video-jobs"))) {
+            done = elsewhere.find(key).orElseThrow();
+        }
+        try (FileJobStore store = new FileJobStore(store())) {
+            JobRecord pending = store.createIfAbsent(JobRecord.pending(key, "openai", done.requestDigest(), null,
+                    Map.of())).record();
+            JobRecord submitted = store.update(pending.submitted(done.ref())).orElseThrow();
+            store.update(submitted.downloaded(done.outputFile())).orElseThrow();
+            store.claim(key, "killed-run", Instant.now().plus(LEASE));
+        }
+        startApplication();
+
+        Exchange redelivered = send(key);
+
+        assertThat(redelivered.getException()).isNull();
+        assertThat(redelivered.getMessage().getBody(java.io.File.class)).hasSameBinaryContentAs(
+                done.outputFile().toFile());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(state(key)));
+        MockEndpoint collected = context.getEndpoint("mock:collected", MockEndpoint.class);
+        await().during(LEASE.multipliedBy(2)).atMost(LEASE.multipliedBy(5)).untilAsserted(() ->
+                assertThat(collected.getReceivedCounter()).as("exchanges the completion consumer emitted").isZero());
+        assertThat(emulator.requests("POST", "/v1/videos")).hasSize(1);
+    }
+
     /** A job submitted by a run that did not wait: SUBMITTED, nobody follows it. */
     private void submitWithoutWaiting(String key) throws Exception {
         try (VideoInstance earlier = VideoInstance.start(emulator.baseUrl(), output, null)) {
