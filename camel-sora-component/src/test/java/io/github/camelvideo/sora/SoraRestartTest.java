@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A job an earlier run left {@code PENDING} (it stopped after recording the job, before the create request's answer
- * was stored) is never sent again: without a jobs consumer to reconcile it, an exchange under its key fails as in
- * doubt ({@link SoraJobsConsumerTest} shows the reconciliation).
+ * was stored) is never sent again: an exchange under its key looks for it in the provider's list, and with nothing
+ * to recognise it by it fails as in doubt and the record becomes {@code IN_DOUBT} ({@link SoraJobsConsumerTest} shows
+ * a job found and adopted).
  */
 class SoraRestartTest extends SoraTestSupport {
 
@@ -43,7 +44,7 @@ class SoraRestartTest extends SoraTestSupport {
 
             assertThat(e).isInstanceOf(VideoSubmissionInDoubtException.class).hasMessageContaining("order-crashed");
             assertThat(emulator.requests("POST", "/v1/videos")).isEmpty();
-            assertThat(store.find("order-crashed").orElseThrow().state()).isEqualTo(DurableState.PENDING);
+            assertThat(store.find("order-crashed").orElseThrow().state()).isEqualTo(DurableState.IN_DOUBT);
         }
     }
 }

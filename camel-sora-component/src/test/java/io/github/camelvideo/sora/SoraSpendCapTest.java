@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.error.VideoBudgetExceededException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.error.VideoStoryboardException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,19 @@ class SoraSpendCapTest extends SoraTestSupport {
         assertThat(send(uri, "Once", SoraConstants.IDEMPOTENCY_KEY, "order-cap").getException()).isNull();
         assertThat(send(uri, "Once", SoraConstants.IDEMPOTENCY_KEY, "order-cap").getException()).isNull();
         assertThat(emulator.requests("POST", "/v1/videos")).hasSize(1);
+    }
+
+    @Test
+    void eachSceneOfAStoryboardCountsAndTheSceneThatWouldCrossTheCapIsNotSent() {
+        String scenes = "{\"scenes\": [{\"prompt\": \"One\", \"seconds\": 4}, {\"prompt\": \"Two\", \"seconds\": 4},"
+                        + " {\"prompt\": \"Three\", \"seconds\": 4}]}";
+
+        Exchange result = send("sora:storyboard?maxSpendUsd=1.00", scenes);
+
+        assertThat(failureOf(result)).isInstanceOf(VideoStoryboardException.class)
+                .hasMessageContaining("scene 3").hasRootCauseInstanceOf(VideoBudgetExceededException.class);
+        assertThat(((VideoStoryboardException) failureOf(result)).getCompletedJobIds()).hasSize(2);
+        assertThat(emulator.requests("POST", "/v1/videos.*")).as("two scenes sent, not the third").hasSize(2);
     }
 
     @Test

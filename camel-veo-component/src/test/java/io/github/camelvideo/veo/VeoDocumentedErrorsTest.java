@@ -57,7 +57,7 @@ class VeoDocumentedErrorsTest extends VeoTestSupport {
                 arguments("veo:textToVideo", PROMPT, new Object[] { VeoConstants.OPERATION, "explode" },
                         VeoConstants.OPERATION,
                         "Invalid CamelVeoOperation header: unknown operation 'explode'. Allowed: textToVideo,"
-                                                + " imageToVideo, extend, storyboard, getOperation, downloadVideo"));
+                                                + " imageToVideo, extend, storyboard, getOperation, downloadVideo, jobs"));
     }
 
     static Stream<Arguments> documentedStartMessages() {

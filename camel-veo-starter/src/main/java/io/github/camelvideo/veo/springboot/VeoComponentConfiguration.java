@@ -187,10 +187,11 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private PriceTable priceTable;
     /**
-     * Headers of the submitting exchange to keep with the job and restore on the exchange the jobs consumer
-     * (from(:jobs)) emits for it, so that a route can tell which order, ticket or customer a video belongs to: a
-     * comma-separated list of names or patterns (Order, or a regular expression such as (OrderCustomer).). Values
-     * are kept as text, in the job store.
+     * Headers of the submitting exchange to keep with the job and restore on the exchange that the jobs consumer
+     * emits for it, so that a route can tell which order, ticket or customer a video belongs to: a comma-separated
+     * list of header names, where a name ending with an asterisk matches every header that starts with it, and a
+     * regular expression is accepted too. Values are kept as text in the job store, so keep them small and free of
+     * secrets.
      */
     private String storedHeaders;
     /**

@@ -109,7 +109,7 @@ public final class JobSteps {
         OutputDirectory.check(c.outputPath());
         String key = idempotencyKey(exchange, "storyboard-" + storyboard.fingerprint());
         StoryboardOptions options = new StoryboardOptions(c.outputPath(), c.pollPolicy(), key,
-                endpoint.admission(), endpoint.getComponent().getJobStore());
+                endpoint.admission(), endpoint.getComponent().getJobStore(), c.spendCap());
         return endpoint.engine().storyboards()
                 .run(provider, requests, storyboard, storyboardMode(exchange, c), options,
                         new ExchangeStoryboardListener(exchange, headers))

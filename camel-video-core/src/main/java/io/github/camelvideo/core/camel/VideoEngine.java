@@ -27,8 +27,8 @@ import io.github.camelvideo.core.storyboard.StoryboardRunner;
 /**
  * The job engine of one component instance: a fixed set of threads from Camel's {@link ExecutorServiceManager} shared
  * by every endpoint and every waiting job. The number of threads depends neither on how many jobs wait nor on the
- * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads, plus the HTTP client's I/O thread and
- * its connection dispatcher, 15 in all.
+ * number of CPUs: with the defaults it is 1 timer + 4 HTTP + 8 worker threads + 1 thread renewing job store leases,
+ * plus the HTTP client's I/O thread and its connection dispatcher, 16 in all.
  * <p>
  * No queue of the engine is bounded, so a burst of jobs or continuations is never rejected: a waiting job is one
  * timer in the timer's unbounded delay queue (Camel's default thread pool profile would cap it at 1,000 tasks), and
@@ -41,6 +41,7 @@ public final class VideoEngine {
     private final ScheduledExecutorService schedulerExecutor;
     private final ExecutorService httpExecutor;
     private final ExecutorService workerExecutor;
+    private final ExecutorService leaseExecutor;
     private final JobScheduler scheduler;
     private final HttpTransport http;
     private final JobTracker tracker;
@@ -61,8 +62,11 @@ public final class VideoEngine {
         this.http = new HttpTransport(httpExecutor, settings.maxConnections(), settings.connectTimeout(),
                 settings.requestTimeout(), settings.connectionIdleTimeout());
         this.tracker = new JobTracker(scheduler);
+        // renewals get a thread of their own: queued behind slow store calls on the worker pool, a renewal could
+        // come after its lease expired, and another instance would take over a job this one still follows
+        this.leaseExecutor = store == null ? null : fixedPool(manager, owner, name + "Leases", 1);
         this.leases = store == null ? null
-                : new JobLeases(store, JobLeases.newOwner(), leaseDuration, scheduler, workerExecutor);
+                : new JobLeases(store, JobLeases.newOwner(), leaseDuration, scheduler, leaseExecutor);
         this.runner = new VideoJobRunner(scheduler,
                 new SubmissionPolicy(scheduler, settings.maxSubmitAttempts(), Duration.ofMillis(500)), tracker,
                 new VideoDownloader(http, settings.maxDownloadResumes()), workerExecutor, leases);
@@ -183,7 +187,7 @@ public final class VideoEngine {
     /** Ends all waits (their exchanges fail with the job id kept) and stops the threads. */
     public void stop() {
         if (leases != null) {
-            leases.stop(); // not released: the jobs are taken over once their leases expire
+            leases.stop(); // the jobs still held are given up, for a restarted or another instance to take over
         }
         tracker.shutdown();
         http.close();
@@ -191,5 +195,8 @@ public final class VideoEngine {
         manager.shutdownNow(schedulerExecutor);
         manager.shutdown(httpExecutor);
         manager.shutdown(workerExecutor);
+        if (leaseExecutor != null) {
+            manager.shutdown(leaseExecutor);
+        }
     }
 }

@@ -29,6 +29,11 @@ final class DurableJob {
         this.current = current;
     }
 
+    /** The store the record is kept in. */
+    JobStore store() {
+        return store;
+    }
+
     /** The record as last read or written. */
     JobRecord current() {
         return current;

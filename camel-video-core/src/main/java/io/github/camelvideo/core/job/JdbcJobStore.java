@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +66,8 @@ public final class JdbcJobStore implements JobStore {
             + " AND " + FREE + " ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS;
     private static final String RENEW = "UPDATE camel_video_jobs SET lease_expires_at = ? "
             + "WHERE job_key = ? AND owner = ?";
+    private static final String RENEW_ALL = "UPDATE camel_video_jobs SET lease_expires_at = ? "
+            + "WHERE job_key = ANY (?) AND owner = ? RETURNING job_key";
     private static final String RELEASE = "UPDATE camel_video_jobs SET owner = NULL, lease_expires_at = NULL "
             + "WHERE job_key = ? AND owner = ?";
     private static final String SPEND = "SELECT COALESCE(SUM(cost_usd), 0) FROM camel_video_jobs "
@@ -207,6 +211,28 @@ public final class JdbcJobStore implements JobStore {
                 ps.setString(3, owner);
                 return ps.executeUpdate() == 1;
             }
+        });
+    }
+
+    /** One statement per call, whatever the number of keys. */
+    @Override
+    public Set<String> renewAll(Collection<String> keys, String owner, Instant until) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return transaction(c -> {
+            Set<String> lost = new HashSet<>(keys);
+            try (PreparedStatement ps = c.prepareStatement(RENEW_ALL)) {
+                ps.setObject(1, timestamp(until));
+                ps.setArray(2, c.createArrayOf("varchar", keys.toArray()));
+                ps.setString(3, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lost.remove(rs.getString(1));
+                    }
+                }
+            }
+            return lost;
         });
     }
 

@@ -159,6 +159,9 @@ public final class JobCollector {
     }
 
     private void take(JobRecord record, java.util.function.Consumer<JobRecord> work) {
+        if (leases.holds(record.key())) {
+            return; // an exchange of this instance follows it (it re-attached while a dead owner's lease ran)
+        }
         leases.hold(record.key());
         try {
             work.accept(record);

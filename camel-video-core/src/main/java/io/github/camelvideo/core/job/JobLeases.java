@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,8 @@ public final class JobLeases {
     private final Executor executor;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<Runnable> releaseListeners = ConcurrentHashMap.newKeySet();
+    /** Held keys another instance holds a live lease on, each reported once. */
+    private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private volatile JobScheduler.Cancellable renewal;
     private volatile boolean stopped;
 
@@ -86,14 +89,27 @@ public final class JobLeases {
         scheduleRenewal();
     }
 
-    /** Stops renewing; the leases still held expire, so that another instance takes their jobs over. */
+    /**
+     * Stops renewing and gives up the leases still held, so that another instance, or this application once
+     * restarted, takes their jobs over at once (a lease that cannot be given up expires). Blocks while the store
+     * writes: it runs when the component stops.
+     */
     public void stop() {
         stopped = true;
         JobScheduler.Cancellable timer = renewal;
         if (timer != null) {
             timer.cancel();
         }
+        List<String> keys = List.copyOf(held);
         held.clear();
+        try {
+            for (String key : keys) {
+                store.release(key, owner);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot give up the leases of {} jobs at stop: {}; they expire within {}", keys.size(),
+                    e.toString(), duration);
+        }
     }
 
     /** Keeps the lease on the job under {@code key} renewed (its lease was taken by the caller). */
@@ -109,11 +125,12 @@ public final class JobLeases {
     /** Stops renewing the lease on the job under {@code key}: it expires, unless the job is final by then. */
     public void drop(String key) {
         held.remove(key);
+        contested.remove(key);
     }
 
     /** Gives the job under {@code key} up at once, for another instance or a completion consumer to take. */
     public CompletionStage<Void> release(String key) {
-        held.remove(key);
+        drop(key);
         return CompletableFuture.runAsync(() -> {
             store.release(key, owner);
             releaseListeners.forEach(Runnable::run);
@@ -145,11 +162,12 @@ public final class JobLeases {
     private void renewAll() {
         try {
             Instant until = until();
-            for (String key : held) {
-                if (!store.renew(key, owner, until) && held.remove(key)) {
-                    LOG.warn("The lease on the job under idempotency key '{}' was taken over by another instance"
-                             + " (this one did not renew it within {}); that instance follows the job now", key,
-                            duration);
+            for (String key : store.renewAll(List.copyOf(held), owner, until)) {
+                // not this instance's any more (or not yet: a redelivered exchange re-attached to a job whose dead
+                // owner's lease still ran): taken as soon as it expired, while the exchange still wants it
+                if (held.contains(key) && store.claim(key, owner, until).isEmpty() && contested.add(key)) {
+                    LOG.warn("The job under idempotency key '{}' is leased to another instance, which follows it"
+                             + " too; whichever finishes first delivers it", key);
                 }
             }
         } catch (RuntimeException e) {

@@ -83,7 +83,8 @@ public final class JobRecovery {
             return CompletableFuture.completedFuture(inDoubt(pending, STOPPED_PENDING + ", and " + what));
         }
         JobStatus job = candidates.get(0);
-        return new DurableJob(store, executor, pending).write(r -> r.submitted(job.ref())).thenApply(adopted -> {
+        return new DurableJob(store, executor, pending)
+                .write(r -> r.state() == DurableState.PENDING ? r.submitted(job.ref()) : r).thenApply(adopted -> {
             LOG.info("Job under idempotency key '{}' was recorded but its create answer was not; adopted job {} of {},"
                      + " which that create request made", pending.key(), job.ref().id(), provider.name());
             return new Reconciled(adopted, null, null);
@@ -116,6 +117,8 @@ public final class JobRecovery {
     /** Records a job reported in doubt, once its report was delivered. */
     public static CompletionStage<JobRecord> recordInDoubt(JobStore store, JobRecord pending, JobError reason,
                                                            Executor executor) {
-        return new DurableJob(store, executor, pending).write(r -> r.inDoubt(reason));
+        // an owner that was alive after all may have stored the answer meanwhile: then its record stands
+        return new DurableJob(store, executor, pending)
+                .write(r -> r.state() == DurableState.PENDING ? r.inDoubt(reason) : r);
     }
 }

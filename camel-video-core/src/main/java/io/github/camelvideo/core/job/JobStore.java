@@ -2,7 +2,9 @@ package io.github.camelvideo.core.job;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,6 +99,22 @@ public interface JobStore {
      * @return {@code false} when {@code owner} no longer holds it (another took it over, or the key is not stored)
      */
     boolean renew(String key, String owner, Instant until);
+
+    /**
+     * Extends the leases {@code owner} holds on the given jobs to {@code until}, as {@link #renew} does for each.
+     * Stores that can renew many leases in one write override it.
+     *
+     * @return the keys whose lease {@code owner} no longer holds
+     */
+    default Set<String> renewAll(Collection<String> keys, String owner, Instant until) {
+        Set<String> lost = new HashSet<>();
+        for (String key : keys) {
+            if (!renew(key, owner, until)) {
+                lost.add(key);
+            }
+        }
+        return lost;
+    }
 
     /**
      * Gives up the lease {@code owner} holds on the job.

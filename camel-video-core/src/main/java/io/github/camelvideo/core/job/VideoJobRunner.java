@@ -219,12 +219,14 @@ public final class VideoJobRunner {
      */
     private CompletionStage<JobStore.Creation> held(JobStore store, JobStore.Creation creation) {
         String key = creation.record().key();
+        // held before the claim, so that this instance's jobs consumer leaves the job to the exchange; a lease
+        // another instance still holds is claimed by a later renewal once it expired
+        leases.hold(key);
         if (creation.created()) {
-            leases.hold(key);
             return CompletableFuture.completedFuture(creation);
         }
         return CompletableFuture.supplyAsync(() -> {
-            store.claim(key, leases.owner(), leases.until()).ifPresent(r -> leases.hold(key));
+            store.claim(key, leases.owner(), leases.until());
             return creation;
         }, storeExecutor);
     }
@@ -282,7 +284,9 @@ public final class VideoJobRunner {
                                                  CostEstimate cost, JobListener listener, Instant startedAt) {
         JobRecord known = job.current();
         switch (known.state()) {
-            case PENDING, IN_DOUBT:
+            case PENDING:
+                return reconciled(provider, job, options, cost, listener, startedAt);
+            case IN_DOUBT:
                 return CompletableFuture.failedFuture(inDoubt(known));
             case FAILED:
                 return CompletableFuture.failedFuture(known.ref() == null ? inDoubt(known)
@@ -300,6 +304,37 @@ public final class VideoJobRunner {
             default:
                 return follow(provider, provider.poll(known.ref()), job, options, cost, listener, startedAt);
         }
+    }
+
+    /**
+     * A {@code PENDING} record under the key: when this instance can take its lease, nobody is submitting it any more
+     * (a run that stopped before storing the create answer), so the job its create request made is looked for in
+     * the provider's list and followed when found, and recorded in doubt otherwise. A lease another instance holds
+     * means the create request is being sent right now: in doubt, without a write.
+     */
+    private CompletionStage<JobOutcome> reconciled(VideoProvider<?> provider, DurableJob job, JobOptions options,
+                                                   CostEstimate cost, JobListener listener, Instant startedAt) {
+        JobRecord pending = job.current();
+        if (leases == null) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        JobStore store = job.store();
+        return CompletableFuture.supplyAsync(() -> store.claim(pending.key(), leases.owner(), leases.until()),
+                        storeExecutor)
+                .thenCompose(claimed -> claimed.isEmpty()
+                        ? CompletableFuture.<JobRecovery.Reconciled> failedFuture(inDoubt(pending))
+                        : JobRecovery.reconcile(provider, store, claimed.get(), storeExecutor))
+                .thenCompose(found -> {
+                    if (found.adopted()) {
+                        DurableJob adopted = new DurableJob(store, storeExecutor, found.record());
+                        return follow(provider, provider.poll(found.record().ref()), adopted, options, cost,
+                                listener, startedAt);
+                    }
+                    return JobRecovery.recordInDoubt(store, found.record(), found.reason(), storeExecutor)
+                            .<JobOutcome> thenApply(r -> {
+                                throw new CompletionException(found.inDoubt());
+                            });
+                });
     }
 
     static VideoSubmissionInDoubtException inDoubt(JobRecord known) {

@@ -177,7 +177,8 @@ final class StoryboardRun<R extends VideoJobRequest> {
         String key = options.idempotencyKey() == null ? null
                 : options.idempotencyKey() + "/scene-" + number + "/" + request.fingerprint();
         JobOptions job = new JobOptions(true, download, files.workDirectory(), clipName(number), "video",
-                options.pollPolicy(), key).resubmittingFailed().partOf(options.idempotencyKey());
+                options.pollPolicy(), key).resubmittingFailed().partOf(options.idempotencyKey())
+                .withSpendCap(options.spendCap());
         int before = seconds.subList(0, number - 1).stream().mapToInt(Integer::intValue).sum();
         int total = seconds.stream().mapToInt(Integer::intValue).sum();
         SceneProgress progress = new SceneProgress(number, sceneCount, before, seconds.get(number - 1), total,

@@ -102,6 +102,20 @@ abstract class JobStoreContractTest {
     }
 
     @Test
+    void renewsManyLeasesAtOnceAndNamesThoseNoLongerHeld() {
+        store.createIfAbsent(pending("order-1", "1").withLease("instance-a", START.plus(LEASE)));
+        store.createIfAbsent(pending("order-2", "1").withLease("instance-a", START.plus(LEASE)));
+        store.createIfAbsent(pending("order-3", "1").withLease("instance-b", START.plus(LEASE)));
+
+        Set<String> lost = store.renewAll(List.of("order-1", "order-2", "order-3", "order-gone"), "instance-a",
+                START.plus(LEASE).plus(LEASE));
+
+        assertThat(lost).containsExactlyInAnyOrder("order-3", "order-gone");
+        assertThat(store.find("order-2").orElseThrow().leaseExpiresAt()).isEqualTo(START.plus(LEASE).plus(LEASE));
+        assertThat(store.find("order-3").orElseThrow().leaseExpiresAt()).isEqualTo(START.plus(LEASE));
+    }
+
+    @Test
     void claimsOnlyWholeJobsOfTheGivenProvider() {
         store.createIfAbsent(pending("order-1", "1"));
         store.createIfAbsent(JobRecord.pending("order-2", "gemini", null, BigDecimal.ONE, Map.of()));
