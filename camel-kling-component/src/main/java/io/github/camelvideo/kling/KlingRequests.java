@@ -78,7 +78,7 @@ final class KlingRequests {
                                  ImageInput lastFrame, String lastFrameUrl) {
         String model = MessageInputs.required(in, KlingConstants.MODEL, config.getModel(), "model", "model");
         return new KlingRequest(kind, prompt, model, text(in, KlingConstants.MODE, config.getMode()),
-                duration(in), text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()), config.getGenerateAudio(),
+                duration(in, model), text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()), config.getGenerateAudio(),
                 text(in, KlingConstants.NEGATIVE_PROMPT, config.getNegativePrompt()), config.getCfgScale(), image,
                 imageUrl, lastFrame, lastFrameUrl, text(in, KlingConstants.ENDPOINT_ID, config.getEndpointId()));
     }
@@ -106,12 +106,12 @@ final class KlingRequests {
     }
 
     /** The duration from the header or the option: a whole number of seconds, kept as the string Kling takes. */
-    private String duration(Message in) {
+    private String duration(Message in, String model) {
         String value = text(in, KlingConstants.DURATION, config.getDuration());
         if (value == null) {
             return null;
         }
-        String allowed = rules.allowed(config.getModel(), "duration").map(v -> String.join(", ", v))
+        String allowed = rules.allowed(model, "duration").map(v -> String.join(", ", v))
                 .orElse("a whole number of seconds, such as \"5\"");
         try {
             if (Integer.parseInt(value) <= 0) {
