@@ -78,9 +78,10 @@ final class KlingRequests {
                                  ImageInput lastFrame, String lastFrameUrl) {
         String model = MessageInputs.required(in, KlingConstants.MODEL, config.getModel(), "model", "model");
         return new KlingRequest(kind, prompt, model, text(in, KlingConstants.MODE, config.getMode()),
-                duration(in, model), text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()), config.getGenerateAudio(),
-                text(in, KlingConstants.NEGATIVE_PROMPT, config.getNegativePrompt()), config.getCfgScale(), image,
-                imageUrl, lastFrame, lastFrameUrl, text(in, KlingConstants.ENDPOINT_ID, config.getEndpointId()));
+                duration(in, model), text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()),
+                config.getGenerateAudio(), text(in, KlingConstants.NEGATIVE_PROMPT, config.getNegativePrompt()),
+                config.getCfgScale(), image, imageUrl, lastFrame, lastFrameUrl,
+                text(in, KlingConstants.ENDPOINT_ID, config.getEndpointId()));
     }
 
     /** Checks a request against the model's rules and the provider's endpoints; returns it. */

@@ -46,7 +46,8 @@ final class KlingScenes implements SceneRequests<KlingRequest> {
     @Override
     public KlingRequest generate(String prompt, int seconds, ImageInput firstFrame, JobStatus previous) {
         KlingRequest t = template;
-        KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO : KlingRequest.Kind.TEXT_TO_VIDEO;
+        KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO
+                : KlingRequest.Kind.TEXT_TO_VIDEO;
         return requests.checked(new KlingRequest(kind, prompt, t.model(), t.mode(), Integer.toString(seconds),
                 t.aspectRatio(), t.generateAudio(), t.negativePrompt(), t.cfgScale(), firstFrame, null, null, null,
                 kind == KlingRequest.Kind.TEXT_TO_VIDEO ? t.endpointId() : null));

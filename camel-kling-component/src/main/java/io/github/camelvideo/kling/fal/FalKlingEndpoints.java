@@ -60,8 +60,8 @@ public final class FalKlingEndpoints {
         endpoints.keySet().stream().filter(k -> k.endsWith("|" + operation))
                 .forEach(k -> known.add(k.substring(0, k.lastIndexOf('|'))));
         throw new VideoRequestInvalidException("Invalid model '" + request.model() + "' with mode '" + request.mode()
-                                               + "': no fal endpoint known for " + operation + ". Allowed (model|mode): "
-                                               + String.join(", ", known)
+                                               + "': no fal endpoint known for " + operation
+                                               + ". Allowed (model|mode): " + String.join(", ", known)
                                                + "; or set the endpointId option to a fal endpoint id", "model");
     }
 
