@@ -2,10 +2,13 @@ package io.github.camelvideo.core.protocol.fal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,8 +127,8 @@ public final class FalQueue {
             }
             FalJob job = new FalJob(ref.id(), endpoint(ref), status, position(answer), null, null, null);
             JobError ended = endedOtherwise(status, answer);
-            return java.util.concurrent.CompletableFuture.completedFuture(
-                    status(ref, ended != null ? JobState.FAILED : state(status), job, ended));
+            return CompletableFuture.completedFuture(status(ref, ended != null ? JobState.FAILED : state(status),
+                    job, ended));
         });
     }
 
@@ -238,7 +241,7 @@ public final class FalQueue {
     }
 
     private static String encode(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
     private HttpRequest.Builder authorized(URI uri) {
