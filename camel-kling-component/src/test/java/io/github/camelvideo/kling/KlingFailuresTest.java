@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import io.github.camelvideo.core.error.VideoAuthenticationException;
 import io.github.camelvideo.core.error.VideoContentPolicyException;
 import io.github.camelvideo.core.error.VideoJobFailedException;
+import io.github.camelvideo.core.error.VideoJobTimeoutException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
 import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
+import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.emulator.VideoEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +102,38 @@ class KlingFailuresTest extends KlingTestSupport {
 
         assertThat(failureOf(result)).isInstanceOf(VideoSubmissionInDoubtException.class);
         assertThat(emulator.requests("POST", SUBMIT)).hasSize(1);
+    }
+
+    @Test
+    void aSubmitWhoseAnswerWasLostIsInDoubtAndNotSentAgain() {
+        emulator.faults().acceptThenDrop("POST", SUBMIT, 1);
+
+        Exchange result = send("kling:textToVideo", "Lost answer");
+
+        assertThat(failureOf(result)).isInstanceOf(VideoSubmissionInDoubtException.class);
+        assertThat(emulator.requests("POST", SUBMIT)).hasSize(1);
+    }
+
+    @Test
+    void aTaskThatNeverFinishesTimesOutKeepingItsRequestId() {
+        emulator.faults().neverFinishJobs(1);
+
+        Exchange result = send("kling:textToVideo?timeout=1500", "Forever");
+
+        assertThat(failureOf(result)).isInstanceOfSatisfying(VideoJobTimeoutException.class,
+                e -> assertThat(e.getJobId()).isEqualTo(result.getMessage().getHeader(KlingConstants.REQUEST_ID)));
+    }
+
+    @Test
+    void aDownloadCutShortIsResumedIntoOneWholeMp4() throws Exception {
+        emulator.faults().resetDownload(1, 4096);
+
+        Exchange result = send("kling:textToVideo?duration=3", "A shaky line");
+
+        assertThat(result.getException()).isNull();
+        assertThat(Mp4Probe.probe(result.getMessage().getBody(java.io.File.class).toPath()).durationSeconds())
+                .isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.2));
+        assertThat(emulator.requests("GET", "/fal-media/.*")).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
