@@ -63,6 +63,9 @@ public final class Demo {
     static final int VEO_STORYBOARD_SECONDS = 18;
 
     private final Settings settings;
+    private DemoS3 s3;
+    /** The exchange each successful result came from, as the video step left it: what the S3 step stores. */
+    private final Map<DemoResult, Exchange> finished = new java.util.LinkedHashMap<>();
 
     /**
      * @param output        directory for the MP4 files
@@ -104,6 +107,12 @@ public final class Demo {
         this.settings = settings;
     }
 
+    /** Stores every video in this S3 bucket too (when not {@code null}). */
+    public Demo storingIn(DemoS3 target) {
+        this.s3 = target;
+        return this;
+    }
+
     /** Runs the demo and returns one result per video. */
     public List<DemoResult> run() throws Exception {
         VideoEmulator emulator = null;
@@ -143,10 +152,17 @@ public final class Demo {
             configureVeo(main, geminiBaseUrl, geminiApiKey, settings.geminiBaseUrl() == null);
             configureKling(main, falBaseUrl, falKey, settings.falBaseUrl() == null);
             main.configure().addRoutesBuilder(new DemoRoutes());
+            if (s3 != null) {
+                System.out.println("Every video is also stored in the S3 bucket " + s3.bucket()
+                                   + (s3.endpoint() == null ? "" : " at " + s3.endpoint()));
+                main.configure().addRoutesBuilder(s3.routes());
+            }
             main.configure().withRoutesIncludePattern("classpath:routes/*.yaml");
             main.configure().withDurationMaxMessages(0);
             main.start();
-            return makeVideos(main.getCamelContext().createProducerTemplate());
+            ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+            List<DemoResult> results = makeVideos(template);
+            return s3 == null ? results : store(template, results);
         } finally {
             main.stop();
             if (emulator != null) {
@@ -262,15 +278,38 @@ public final class Demo {
         return List.of(textToVideo, imageToVideo);
     }
 
-    private static DemoResult result(String label, Headers headers, Exchange exchange) {
+    /**
+     * Sends each finished exchange, as the video step left it (the file as body, the S3 key, content type and length
+     * as headers), to the S3 route; a failed upload fails that video's result.
+     */
+    private List<DemoResult> store(ProducerTemplate template, List<DemoResult> results) {
+        List<DemoResult> stored = new ArrayList<>();
+        for (DemoResult result : results) {
+            Exchange exchange = finished.get(result);
+            if (exchange != null) {
+                template.send(DemoS3.ROUTE, exchange);
+                if (exchange.getException() != null) {
+                    result = result.failed("not stored in S3: " + exchange.getException().getMessage());
+                }
+            }
+            stored.add(result);
+        }
+        return stored;
+    }
+
+    private DemoResult result(String label, Headers headers, Exchange exchange) {
         Message m = exchange.getMessage();
         Throwable error = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         File file = error == null ? m.getBody(File.class) : null;
-        return new DemoResult(label, m.getHeader(headers.jobId(), String.class),
+        DemoResult result = new DemoResult(label, m.getHeader(headers.jobId(), String.class),
                 file == null ? null : file.getName(), m.getHeader(headers.duration(), Double.class),
                 m.getHeader(headers.size(), String.class), m.getHeader(headers.cost(), BigDecimal.class),
                 error == null ? null : error.getMessage());
+        if (result.ok()) {
+            finished.put(result, exchange);
+        }
+        return result;
     }
 
     /** A generated first frame: a sky gradient and a sun, drawn without fonts so it works headless. */

@@ -14,7 +14,9 @@ import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
  * ({@code GEMINI_BASE_URL}, default https://generativelanguage.googleapis.com/v1beta; {@code VEO_MODEL} sets the
  * model); with {@code FAL_KEY}, kling: uses fal's queue ({@code FAL_BASE_URL}, default https://queue.fal.run). A
  * component without its key uses the embedded emulator. Output goes to {@code demo-output/}, or to the
- * directory given by {@code -Ddemo.output=DIR}. Exits 0 when every video was made.
+ * directory given by {@code -Ddemo.output=DIR}. With {@code -Ddemo.s3=BUCKET} every video is also stored in that S3
+ * bucket ({@code -Ddemo.s3.endpoint=URL} for an S3-compatible server, {@code -Ddemo.s3.region}; see {@link DemoS3}).
+ * Exits 0 when every video was made (and stored).
  */
 public final class DemoMain {
 
@@ -30,7 +32,8 @@ public final class DemoMain {
         String falKey = envOr("FAL_KEY", null);
         String falBaseUrl = falKey != null ? envOr("FAL_BASE_URL", FalQueue.DEFAULT_BASE_URL) : null;
         List<DemoResult> results = new Demo(new Demo.Settings(output, baseUrl, key, geminiBaseUrl, geminiKey,
-                envOr("VEO_MODEL", null), Duration.ofSeconds(3), falBaseUrl, falKey)).run();
+                envOr("VEO_MODEL", null), Duration.ofSeconds(3), falBaseUrl, falKey))
+                .storingIn(DemoS3.fromSystemProperties()).run();
         printSummary(output, results);
         System.exit(results.stream().allMatch(DemoResult::ok) ? 0 : 1);
     }

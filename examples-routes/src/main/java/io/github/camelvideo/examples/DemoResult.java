@@ -19,4 +19,9 @@ public record DemoResult(String label, String videoId, String file, Double durat
     public boolean ok() {
         return error == null && file != null;
     }
+
+    /** The same row, failed for the given reason. */
+    public DemoResult failed(String reason) {
+        return new DemoResult(label, videoId, file, duration, size, costUsd, reason);
+    }
 }

@@ -15,6 +15,15 @@ import io.github.camelvideo.core.storyboard.StoryboardOutcome;
  */
 public final class OutcomeWriter {
 
+    /**
+     * The headers {@code aws2-s3} reads for an upload, written as plain names so core needs no AWS dependency: the
+     * object key (the file name), its content type and length. With them {@code to("aws2-s3:bucket")} stores the
+     * file as it is, streamed from disk.
+     */
+    static final String S3_KEY = "CamelAwsS3Key";
+    static final String S3_CONTENT_TYPE = "CamelAwsS3ContentType";
+    static final String S3_CONTENT_LENGTH = "CamelAwsS3ContentLength";
+
     private final HeaderNames names;
 
     public OutcomeWriter(HeaderNames names) {
@@ -65,10 +74,22 @@ public final class OutcomeWriter {
         message.setHeader(Exchange.CONTENT_TYPE, file.mediaType().contentType());
         message.setHeader(Exchange.FILE_LENGTH, file.size());
         message.setHeader(Exchange.CONTENT_LENGTH, file.size());
+        writeStorageHeaders(message, file);
         if (file.mp4() != null) {
             message.setHeader(names.duration(), file.mp4().durationSeconds());
             message.setHeader(names.size(), file.mp4().size());
         }
+    }
+
+    /**
+     * Sets what {@code aws2-s3} needs to store the file. They replace what an earlier step (an {@code aws2-s3}
+     * consumer, say) left, as the file name does: they describe the body now in the message. A route that wants
+     * another key sets {@code CamelAwsS3Key} after the video step.
+     */
+    private static void writeStorageHeaders(Message message, DownloadedFile file) {
+        message.setHeader(S3_KEY, file.path().getFileName().toString());
+        message.setHeader(S3_CONTENT_TYPE, file.mediaType().contentType());
+        message.setHeader(S3_CONTENT_LENGTH, file.size());
     }
 
     private static void setIfPresent(Message message, String name, Object value) {

@@ -47,10 +47,20 @@ final class DurableJob {
      */
     static CompletionStage<JobStore.Creation> create(JobStore store, Executor executor, JobRecord pending,
                                                      SpendCap cap, Instant now) {
+        return create(store, executor, () -> pending, cap, now);
+    }
+
+    /**
+     * As {@link #create(JobStore, Executor, JobRecord, SpendCap, Instant)}, with the record made when the write runs:
+     * a lease it carries starts then, not while the write waited for the executor.
+     */
+    static CompletionStage<JobStore.Creation> create(JobStore store, Executor executor, Supplier<JobRecord> record,
+                                                     SpendCap cap, Instant now) {
         if (cap == null) {
-            return call(executor, () -> store.createIfAbsent(pending));
+            return call(executor, () -> store.createIfAbsent(record.get()));
         }
         return call(executor, () -> {
+            JobRecord pending = record.get();
             SpendReservation r = store.reserveSpend(pending, cap.capUsd(), now.minus(cap.period()));
             return switch (r.outcome()) {
                 case RESERVED -> new JobStore.Creation(r.record(), true);

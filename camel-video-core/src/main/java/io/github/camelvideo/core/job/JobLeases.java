@@ -152,6 +152,10 @@ public final class JobLeases {
         return held.size();
     }
 
+    private boolean leasedToAnother(String key) {
+        return store.find(key).map(JobRecord::owner).filter(o -> !o.equals(owner)).isPresent();
+    }
+
     private void scheduleRenewal() {
         if (stopped) {
             return;
@@ -165,7 +169,8 @@ public final class JobLeases {
             for (String key : store.renewAll(List.copyOf(held), owner, until)) {
                 // not this instance's any more (or not yet: a redelivered exchange re-attached to a job whose dead
                 // owner's lease still ran): taken as soon as it expired, while the exchange still wants it
-                if (held.contains(key) && store.claim(key, owner, until).isEmpty() && contested.add(key)) {
+                if (held.contains(key) && store.claim(key, owner, until).isEmpty() && leasedToAnother(key)
+                    && contested.add(key)) {
                     LOG.warn("The job under idempotency key '{}' is leased to another instance, which follows it"
                              + " too; whichever finishes first delivers it", key);
                 }

@@ -178,13 +178,11 @@ public final class VideoJobRunner {
         JobRecord pending = JobRecord.pending(key, provider.name(), request.fingerprint(),
                 cost == null ? null : cost.usd(), options.storedHeaders())
                 .describing(options.partOf(), request.requestFields());
-        if (leased) {
-            pending = pending.withLease(leases.owner(), leases.until());
-        }
         // the intent is recorded before the paid call leaves: a crash after it leaves a PENDING record, never a
-        // job nobody knows about
-        CompletionStage<JobOutcome> run = DurableJob.create(store, storeExecutor, pending, options.spendCap(),
-                        scheduler.now())
+        // job nobody knows about; its lease starts when it is written, however long the write queued
+        CompletionStage<JobOutcome> run = DurableJob.create(store, storeExecutor,
+                        () -> leased ? pending.withLease(leases.owner(), leases.until()) : pending,
+                        options.spendCap(), scheduler.now())
                 .thenCompose(creation -> leased ? held(store, creation) : CompletableFuture.completedFuture(creation))
                 .thenCompose(creation -> {
             DurableJob job = new DurableJob(store, storeExecutor, creation.record());
@@ -319,11 +317,49 @@ public final class VideoJobRunner {
             return CompletableFuture.failedFuture(inDoubt(pending));
         }
         JobStore store = job.store();
-        return CompletableFuture.supplyAsync(() -> store.claim(pending.key(), leases.owner(), leases.until()),
-                        storeExecutor)
-                .thenCompose(claimed -> claimed.isEmpty()
-                        ? CompletableFuture.<JobRecovery.Reconciled> failedFuture(inDoubt(pending))
-                        : JobRecovery.reconcile(provider, store, claimed.get(), storeExecutor))
+        return CompletableFuture.supplyAsync(() -> claimOrRead(store, pending.key()), storeExecutor)
+                .thenCompose(current -> {
+                    if (current.state() != DurableState.PENDING) {
+                        // its owner stored the answer meanwhile: followed like any recorded job
+                        return reattach(provider, new DurableJob(store, storeExecutor, current), options, cost,
+                                listener, startedAt);
+                    }
+                    if (!leases.owner().equals(current.owner())) {
+                        return afterLease(current, options, startedAt).thenCompose(v -> reconciled(provider,
+                                new DurableJob(store, storeExecutor, current), options, cost, listener, startedAt));
+                    }
+                    return adoptedOrInDoubt(provider, store, current, options, cost, listener, startedAt);
+                });
+    }
+
+    /** The record with this instance's lease when it could take it, else as stored (another owner holds it). */
+    private JobRecord claimOrRead(JobStore store, String key) {
+        return store.claim(key, leases.owner(), leases.until()).or(() -> store.find(key))
+                .orElseThrow(() -> new JobStoreException("The job recorded under key '" + key
+                                                         + "' was removed while it was re-attached"));
+    }
+
+    /**
+     * Completes once the live lease of another owner on a {@code PENDING} record has expired (that owner may still be
+     * sending the create request, or it died a moment ago), or fails as in doubt when that is after the job's
+     * deadline.
+     */
+    private CompletionStage<Void> afterLease(JobRecord pending, JobOptions options, Instant startedAt) {
+        Instant deadline = startedAt.plus(options.pollPolicy().timeout());
+        Instant expiry = pending.leaseExpiresAt() == null ? scheduler.now() : pending.leaseExpiresAt();
+        if (expiry.isAfter(deadline)) {
+            return CompletableFuture.failedFuture(inDoubt(pending));
+        }
+        CompletableFuture<Void> expired = new CompletableFuture<>();
+        Duration wait = Duration.between(scheduler.now(), expiry).plusMillis(10);
+        scheduler.schedule(() -> expired.complete(null), wait.isNegative() ? Duration.ZERO : wait);
+        return expired;
+    }
+
+    private CompletionStage<JobOutcome> adoptedOrInDoubt(VideoProvider<?> provider, JobStore store, JobRecord claimed,
+                                                         JobOptions options, CostEstimate cost, JobListener listener,
+                                                         Instant startedAt) {
+        return JobRecovery.reconcile(provider, store, claimed, storeExecutor)
                 .thenCompose(found -> {
                     if (found.adopted()) {
                         DurableJob adopted = new DurableJob(store, storeExecutor, found.record());
