@@ -107,7 +107,11 @@ final class HttpFront implements HttpHandler {
         if (response.status() / 100 == 2) {
             Faults.HttpFault after = faults.takeAfterAccepting(request.method(), request.path());
             if (after != null) {
-                return after.kind() == Faults.HttpFaultKind.ACCEPT_THEN_DROP ? null : surface.errors().serverError();
+                return switch (after.kind()) {
+                    case ACCEPT_THEN_DROP -> null;
+                    case ACCEPT_THEN_TIMEOUT -> surface.errors().gatewayTimeout();
+                    default -> surface.errors().serverError();
+                };
             }
         }
         return response;
