@@ -42,6 +42,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": getOrCreateConfiguration(target).setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": getOrCreateConfiguration(target).setCfgScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelvideo.kling.KlingConfiguration.class, value)); return true;
@@ -55,6 +57,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "endpointId": getOrCreateConfiguration(target).setEndpointId(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckinterval":
+        case "healthCheckInterval": target.setHealthCheckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "httpthreads":
         case "httpThreads": target.setHttpThreads(property(camelContext, int.class, value)); return true;
         case "jobstore":
@@ -81,6 +87,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputDirectory": getOrCreateConfiguration(target).setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": getOrCreateConfiguration(target).setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": getOrCreateConfiguration(target).setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -95,6 +103,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -121,6 +133,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Double.class;
         case "configuration": return io.github.camelvideo.kling.KlingConfiguration.class;
@@ -134,6 +148,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "endpointId": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return boolean.class;
+        case "healthcheckinterval":
+        case "healthCheckInterval": return long.class;
         case "httpthreads":
         case "httpThreads": return int.class;
         case "jobstore":
@@ -160,6 +178,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputDirectory": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -174,6 +194,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -196,6 +220,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return getOrCreateConfiguration(target).getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
         case "cfgscale":
         case "cfgScale": return getOrCreateConfiguration(target).getCfgScale();
         case "configuration": return target.getConfiguration();
@@ -209,6 +235,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "endpointId": return getOrCreateConfiguration(target).getEndpointId();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
+        case "healthcheckenabled":
+        case "healthCheckEnabled": return target.isHealthCheckEnabled();
+        case "healthcheckinterval":
+        case "healthCheckInterval": return target.getHealthCheckInterval();
         case "httpthreads":
         case "httpThreads": return target.getHttpThreads();
         case "jobstore":
@@ -235,6 +265,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputDirectory": return getOrCreateConfiguration(target).getOutputDirectory();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return getOrCreateConfiguration(target).getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return getOrCreateConfiguration(target).getPollMaxInterval();
         case "pollmultiplier":
@@ -249,6 +281,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
         default: return null;

@@ -33,6 +33,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetperiod":
         case "budgetPeriod": target.getConfiguration().setBudgetPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": target.getConfiguration().setCfgScale(property(camelContext, java.lang.Double.class, value)); return true;
         case "deleteafterroute":
@@ -61,6 +63,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": target.getConfiguration().setOutputDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": target.getConfiguration().setPollIntervalWithPush(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmaxinterval":
         case "pollMaxInterval": target.getConfiguration().setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
@@ -73,6 +77,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -90,6 +98,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return boolean.class;
         case "budgetperiod":
         case "budgetPeriod": return java.lang.String.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Double.class;
         case "deleteafterroute":
@@ -118,6 +128,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return long.class;
         case "pollmaxinterval":
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
@@ -130,6 +142,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -148,6 +164,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetperiod":
         case "budgetPeriod": return target.getConfiguration().getBudgetPeriod();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
         case "cfgscale":
         case "cfgScale": return target.getConfiguration().getCfgScale();
         case "deleteafterroute":
@@ -176,6 +194,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputDirectory": return target.getConfiguration().getOutputDirectory();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
+        case "pollintervalwithpush":
+        case "pollIntervalWithPush": return target.getConfiguration().getPollIntervalWithPush();
         case "pollmaxinterval":
         case "pollMaxInterval": return target.getConfiguration().getPollMaxInterval();
         case "pollmultiplier":
@@ -188,6 +208,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeout": return target.getConfiguration().getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

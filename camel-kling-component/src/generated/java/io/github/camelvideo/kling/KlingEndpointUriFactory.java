@@ -23,12 +23,13 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(33);
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("budgetPeriod");
+        props.add("callbackBaseUrl");
         props.add("cfgScale");
         props.add("deleteAfterRoute");
         props.add("download");
@@ -46,6 +47,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("outputDirectory");
         props.add("pollInitialDelay");
+        props.add("pollIntervalWithPush");
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
         props.add("provider");
@@ -53,9 +55,12 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("storyboardMode");
         props.add("timeout");
         props.add("waitForCompletion");
+        props.add("webhookPath");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -222,10 +222,50 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String maxSpendUsd;
     /**
+     * Whether the component reports the readiness of each provider connection its endpoints use to Camel's health
+     * checks (when camel-health is present): DOWN when the provider refuses the credentials or cannot be reached.
+     */
+    private Boolean healthCheckEnabled = true;
+    /**
+     * The least time between two reads a health check makes (a free call such as a list of one job or a model's
+     * description, never a paid one); a health call in between answers with the last result. The option is a long
+     * type.
+     */
+    private Long healthCheckInterval = 60000L;
+    /**
+     * The public base URL at which the provider reaches this application, such as https://videos.example.com; the
+     * webhook URL is this followed by webhookPath. Used where a protocol sends the callback URL with each request,
+     * and named in the start-up log line; the OpenAI protocol has its webhook URL configured at the provider
+     * instead.
+     */
+    private String callbackBaseUrl;
+    /**
+     * While push completion is on (webhookPath set), the interval of the safety-net polls of each waiting job, so
+     * that a lost webhook still completes the job; server poll hints do not shorten it. Default: 5 minutes. The
+     * option is a long type.
+     */
+    private Long pollIntervalWithPush = 300000L;
+    /**
+     * The path on the runtime's platform-http server (camel-platform-http-main on Camel Main, Vert.x on Camel K and
+     * Quarkus, the servlet container on Spring Boot) where the provider's webhook deliveries are received, such as
+     * /webhooks/sora. Setting it enables push completion: every delivery is verified (Standard Webhooks signature
+     * under webhookSecret, timestamp within 5 minutes, each delivery id accepted once, body at most 256 KiB) before
+     * anything else, and a verified event only makes the component read the job's status at once; the status read,
+     * never the event, decides. Polling goes on as a safety net every pollIntervalWithPush. A component whose
+     * providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are polled).
+     */
+    private String webhookPath;
+    /**
      * The provider's API key (fal: sent as Authorization: Key ...). When not set, the FAL_KEY environment variable
      * is used.
      */
     private String apiKey;
+    /**
+     * The secret webhook deliveries are signed with, as the provider shows it: whsec_ followed by base64 (Standard
+     * Webhooks), or a raw secret (used as its UTF-8 bytes). When not set, the component's environment variable is
+     * used (OPENAI_WEBHOOK_SECRET for sora). Required when webhookPath is set. Never logged.
+     */
+    private String webhookSecret;
     /**
      * How the storyboard operation makes one video of its scenes. extend: the first scene is generated and each next
      * scene extends the video so far, so the provider keeps characters and motion continuous. stitch: each scene is
@@ -515,12 +555,60 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
         this.maxSpendUsd = maxSpendUsd;
     }
 
+    public Boolean getHealthCheckEnabled() {
+        return healthCheckEnabled;
+    }
+
+    public void setHealthCheckEnabled(Boolean healthCheckEnabled) {
+        this.healthCheckEnabled = healthCheckEnabled;
+    }
+
+    public Long getHealthCheckInterval() {
+        return healthCheckInterval;
+    }
+
+    public void setHealthCheckInterval(Long healthCheckInterval) {
+        this.healthCheckInterval = healthCheckInterval;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public Long getPollIntervalWithPush() {
+        return pollIntervalWithPush;
+    }
+
+    public void setPollIntervalWithPush(Long pollIntervalWithPush) {
+        this.pollIntervalWithPush = pollIntervalWithPush;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
     public String getApiKey() {
         return apiKey;
     }
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     public StoryboardMode getStoryboardMode() {
