@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Regenerate the option and header tables of the component pages from the components' JSON catalogs.
 
-Each catalog (sora.json, veo.json) is produced by camel-component-maven-plugin from the Javadoc and
+Each catalog (sora.json, veo.json, kling.json) is produced by camel-component-maven-plugin from the Javadoc and
 annotations of the component's configuration, component, endpoint and constants classes:
 
     sora: camel-sora-component/.../sora.json  ->  docs/sora-component.md
     veo:  camel-veo-component/.../veo.json    ->  docs/veo-component.md
+    kling: camel-kling-component/.../kling.json ->  docs/kling-component.md
 
 This script rewrites only the text between these marker pairs of each page, leaving the rest alone:
 
@@ -15,7 +16,7 @@ This script rewrites only the text between these marker pairs of each page, leav
 
 Usage (from anywhere; paths default to this repository):
 
-    python3 docs/tools/catalog_tables.py                     # rewrite both pages in place
+    python3 docs/tools/catalog_tables.py                     # rewrite every page in place
     python3 docs/tools/catalog_tables.py --component veo     # only the veo page
     python3 docs/tools/catalog_tables.py --check             # exit 1 if a page is out of date
     python3 docs/tools/catalog_tables.py --component sora --catalog X.json --page X.md
@@ -35,6 +36,8 @@ COMPONENTS = {
              REPO / "docs/sora-component.md"),
     "veo": (REPO / "camel-veo-component/src/generated/resources/META-INF/io/github/camelvideo/veo/veo.json",
             REPO / "docs/veo-component.md"),
+    "kling": (REPO / "camel-kling-component/src/generated/resources/META-INF/io/github/camelvideo/kling/kling.json",
+              REPO / "docs/kling-component.md"),
 }
 
 

@@ -19,6 +19,8 @@ STARTERS = [
      "camel-sora-starter/src/main/java/io/github/camelvideo/sora/springboot/SoraComponentConfiguration.java"),
     ("camel-veo-component/src/generated/resources/META-INF/io/github/camelvideo/veo/veo.json",
      "camel-veo-starter/src/main/java/io/github/camelvideo/veo/springboot/VeoComponentConfiguration.java"),
+    ("camel-kling-component/src/generated/resources/META-INF/io/github/camelvideo/kling/kling.json",
+     "camel-kling-starter/src/main/java/io/github/camelvideo/kling/springboot/KlingComponentConfiguration.java"),
 ]
 # Value hints of the options with a fixed set of values, merged into the metadata by the annotation processor.
 HINTS = "src/main/resources/META-INF/additional-spring-configuration-metadata.json"

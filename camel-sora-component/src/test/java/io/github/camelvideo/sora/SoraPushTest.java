@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.camelvideo.core.ops.MicrometerJobMetrics;
 import io.github.camelvideo.core.webhook.StandardWebhooksVerifier;
 import io.github.camelvideo.core.webhook.WebhookRefusal;
 import io.github.camelvideo.core.webhook.WebhookSecret;
@@ -48,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SoraPushTest {
 
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private static final String PATH = "/webhooks/sora";
     private static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
 
@@ -83,6 +87,7 @@ class SoraPushTest {
     /** Starts Camel Main with push on, the secret from a property placeholder, and a route counting completions. */
     private CamelContext start(long pollIntervalWithPush, Path yamlRoute) throws Exception {
         main = new Main();
+        main.bind(MicrometerJobMetrics.REGISTRY_NAME, meters);
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", "0");
         main.addInitialProperty("video.webhook.secret", SECRET);
@@ -197,6 +202,10 @@ class SoraPushTest {
         assertThat(stats.refused(WebhookRefusal.TOO_LARGE)).isEqualTo(1);
         assertThat(stats.refused(WebhookRefusal.MALFORMED)).isEqualTo(1);
         assertThat(stats.accepted()).isEqualTo(1);
+        assertThat(meters.find(MicrometerJobMetrics.WEBHOOK_REFUSED).tag("reason", "bad_signature").counter().count())
+                .as("refusals counted in the metrics").isEqualTo(2);
+        assertThat(meters.find(MicrometerJobMetrics.WEBHOOK_ACCEPTED).tag("component", "sora").counter().count())
+                .isEqualTo(1);
         assertThat(statusReads(id)).hasSizeBetween(1, 2);
         assertSecretNowhere();
     }

@@ -15,7 +15,8 @@ public final class EmulatorMain {
     private static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar camel-video-emulator.jar [options]",
             "Offline emulator of the OpenAI Videos API (/v1/videos) and of Google Veo (Gemini API /v1beta,",
-            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint) that renders real MP4 files.",
+            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint) and of fal.ai's queue (/fal)",
+            "that renders real MP4 files.",
             "",
             "  --port N             port to listen on (default 8089; 0 picks a free port)",
             "  --host ADDRESS       address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
@@ -28,6 +29,8 @@ public final class EmulatorMain {
             "  --state-dir DIR      keep jobs, uploads and recorded requests in DIR across restarts (default: none)",
             "  --webhook-url URL    POST signed video.completed / video.failed events for OpenAI videos to URL",
             "  --webhook-secret S   the webhook signing secret (whsec_<base64>, or a raw secret); needed with --webhook-url",
+            "  --fal / --no-fal     serve fal.ai's queue (Kling endpoints) below /fal, or not (default: served)",
+            "  --fal-key KEY        accept only this fal key (Authorization: Key <key>; default: any)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -65,6 +68,9 @@ public final class EmulatorMain {
         System.out.println("  Gemini API (Veo)   " + emulator.geminiBaseUrl() + "  (x-goog-api-key: <key>)");
         System.out.println("  Vertex AI (Veo)    " + emulator.vertexBaseUrl()
                 + "/projects/{project}/locations/{location}/publishers/google/models/{model}  (Authorization: Bearer <token>)");
+        if (emulator.falEnabled()) {
+            System.out.println("  fal.ai queue       " + emulator.falBaseUrl() + "/{endpointId}  (Authorization: Key <key>)");
+        }
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
         System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
@@ -91,6 +97,10 @@ public final class EmulatorMain {
                 out.println(USAGE);
                 return null;
             }
+            if (option.equals("--fal") || option.equals("--no-fal")) {
+                builder.fal(option.equals("--fal"));
+                continue;
+            }
             if (option.equals("--no-extensions")) {
                 builder.extensions(false);
                 continue;
@@ -110,6 +120,7 @@ public final class EmulatorMain {
                 case "--job-duration" -> builder.jobDuration(Duration.ofMillis(number(option, value)));
                 case "--api-key" -> builder.apiKey(value);
                 case "--access-token" -> builder.accessToken(value);
+                case "--fal-key" -> builder.falKey(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));

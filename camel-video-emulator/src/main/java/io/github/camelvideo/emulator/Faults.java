@@ -31,7 +31,7 @@ public final class Faults {
 
     /** What happens to a matching request. */
     enum HttpFaultKind {
-        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP, HOLD_RESPONSE;
+        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP, ACCEPT_THEN_TIMEOUT, HOLD_RESPONSE;
 
         boolean beforeHandling() {
             return this == RATE_LIMIT || this == SERVER_ERROR;
@@ -93,6 +93,15 @@ public final class Faults {
      */
     public Faults acceptThenFail(String method, String pathRegex, int times) {
         return addRequestRule(HttpFaultKind.ACCEPT_THEN_FAIL, method, pathRegex, times, 0);
+    }
+
+    /**
+     * Processes the next {@code times} matching requests that succeed (so a POST creates its job)
+     * but answers 504 as the surface's gateway words a timeout (fal: {@code request_timeout}): an
+     * in-doubt submission whose job exists.
+     */
+    public Faults acceptThenTimeout(String method, String pathRegex, int times) {
+        return addRequestRule(HttpFaultKind.ACCEPT_THEN_TIMEOUT, method, pathRegex, times, 0);
     }
 
     /**

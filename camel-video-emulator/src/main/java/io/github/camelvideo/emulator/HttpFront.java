@@ -121,6 +121,7 @@ final class HttpFront implements HttpHandler {
                 return switch (after.kind()) {
                     case ACCEPT_THEN_DROP -> new Served(null, after);
                     case HOLD_RESPONSE -> new Served(response, after);
+                    case ACCEPT_THEN_TIMEOUT -> new Served(surface.errors().gatewayTimeout(), after);
                     default -> new Served(surface.errors().serverError(), after);
                 };
             }

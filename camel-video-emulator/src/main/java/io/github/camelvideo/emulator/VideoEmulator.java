@@ -25,6 +25,8 @@ import io.github.camelvideo.emulator.core.JobSummary;
 import io.github.camelvideo.emulator.core.JobFate;
 import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
+import io.github.camelvideo.emulator.fal.FalQueueApi;
+import io.github.camelvideo.emulator.fal.FalSettings;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
@@ -82,6 +84,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final MediaLibrary media;
     private final OpenAiVideosApi api;
     private final GoogleCloud google;
+    private final FalQueueApi fal;
     private final Faults faults = new Faults();
     private final Toggle extensions;
     private final RequestLog log = new RequestLog();
@@ -139,6 +142,11 @@ public final class VideoEmulator implements AutoCloseable {
         this.google = new GoogleCloud(new GoogleSettings(builder.jobDuration, builder.retention, builder.apiKey,
                 builder.accessToken, builder.clock, rootUrl), media, hooks, extensions);
         List<Surface> surfaces = new ArrayList<>(google.surfaces());
+        this.fal = builder.fal ? new FalQueueApi(new FalSettings(builder.jobDuration, builder.falKey, builder.clock,
+                rootUrl), media, hooks) : null;
+        if (fal != null) {
+            surfaces.add(fal);
+        }
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock, connections));
         if (builder.stateDir != null) {
@@ -201,6 +209,20 @@ public final class VideoEmulator implements AutoCloseable {
      */
     public String vertexBaseUrl() {
         return rootUrl + "/v1";
+    }
+
+    /**
+     * The fal queue's base URL, {@code rootUrl() + "/fal"}, standing in for {@code https://queue.fal.run}: submit to
+     * {@code /fal/{endpointId}} with {@code Authorization: Key <key>}; result videos are public below
+     * {@code /fal-media/}.
+     */
+    public String falBaseUrl() {
+        return rootUrl + FalQueueApi.PREFIX;
+    }
+
+    /** True when the fal queue is served ({@link Builder#fal}, the default). */
+    public boolean falEnabled() {
+        return fal != null;
     }
 
     /** The Cloud Storage root, {@code rootUrl()}: clients append {@code /storage/v1/b/{bucket}/o/{object}}. */
@@ -311,7 +333,7 @@ public final class VideoEmulator implements AutoCloseable {
      * operations created on the Gemini API and on Vertex AI.
      */
     public int jobCount() {
-        return api.jobCount() + google.operationCount();
+        return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count());
     }
 
     /**
@@ -321,6 +343,9 @@ public final class VideoEmulator implements AutoCloseable {
     public List<JobSummary> jobs() {
         List<JobSummary> all = new ArrayList<>(api.jobs());
         all.addAll(google.jobs());
+        if (fal != null) {
+            all.addAll(fal.jobs());
+        }
         // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
         all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
         return all;
@@ -374,6 +399,8 @@ public final class VideoEmulator implements AutoCloseable {
         private Duration jobDuration = Duration.ofSeconds(3);
         private String apiKey;
         private String accessToken;
+        private String falKey;
+        private boolean fal = true;
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
@@ -451,6 +478,21 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder accessToken(String token) {
             this.accessToken = token;
+            return this;
+        }
+
+        /**
+         * The only accepted fal key ({@code Authorization: Key <key>} on the fal queue); default null accepts any
+         * non-empty key.
+         */
+        public Builder falKey(String key) {
+            this.falKey = key;
+            return this;
+        }
+
+        /** Whether the fal queue is served below {@code /fal}; default true. */
+        public Builder fal(boolean enabled) {
+            this.fal = enabled;
             return this;
         }
 

@@ -20,7 +20,8 @@ class EmulatorMainTest {
 
         assertThat(builder).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
-                .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir");
+                .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir")
+                .contains("--no-fal").contains("--fal-key");
     }
 
     @Test
@@ -30,6 +31,18 @@ class EmulatorMainTest {
                         .start()) {
             assertThat(plain.extensionsEnabled()).isTrue();
             assertThat(without.extensionsEnabled()).isFalse();
+        }
+    }
+
+    @Test
+    void theFalQueueIsServedUnlessSwitchedOff() throws Exception {
+        try (VideoEmulator plain = EmulatorMain.parse(new String[] {"--port", "0", "--fal-key", "k"}, System.out)
+                .start();
+                VideoEmulator without = EmulatorMain.parse(new String[] {"--port", "0", "--no-fal"}, System.out)
+                        .start()) {
+            assertThat(plain.falEnabled()).isTrue();
+            assertThat(plain.falBaseUrl()).isEqualTo(plain.rootUrl() + "/fal");
+            assertThat(without.falEnabled()).isFalse();
         }
     }
 

@@ -44,6 +44,7 @@ class KameletCatalogRulesTest {
     @Test
     void theModuleShipsTheKamelets() throws IOException {
         assertThat(kamelets()).extracting(f -> f.getFileName().toString()).containsExactly(
+                "kling-text-to-video-action.kamelet.yaml",
                 "sora-text-to-video-action.kamelet.yaml",
                 "veo-text-to-video-action.kamelet.yaml",
                 "video-storyboard-action.kamelet.yaml");

@@ -25,6 +25,7 @@ import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.core.testing.VideoRouteTestSupport;
 import io.github.camelvideo.emulator.RecordedRequest;
 import io.github.camelvideo.emulator.VideoEmulator;
+import io.github.camelvideo.kling.KlingComponent;
 import io.github.camelvideo.sora.SoraComponent;
 import io.github.camelvideo.veo.VeoComponent;
 
@@ -68,6 +69,8 @@ class KameletsTest extends VideoRouteTestSupport {
         properties.setProperty("camel.kamelet.sora-text-to-video-action.baseUrl", emulator.baseUrl());
         properties.setProperty("camel.kamelet.veo-text-to-video-action.apiKey", KEY);
         properties.setProperty("camel.kamelet.veo-text-to-video-action.baseUrl", emulator.geminiBaseUrl());
+        properties.setProperty("camel.kamelet.kling-text-to-video-action.apiKey", KEY);
+        properties.setProperty("camel.kamelet.kling-text-to-video-action.baseUrl", emulator.falBaseUrl());
         // no key for the storyboard Kamelet: the component's configuration provides it
         properties.setProperty("camel.kamelet.video-storyboard-action.baseUrl", emulator.baseUrl());
         context.getPropertiesComponent().setInitialProperties(properties);
@@ -76,6 +79,7 @@ class KameletsTest extends VideoRouteTestSupport {
         shortWaits(sora.getConfiguration());
         sora.getConfiguration().setApiKey(KEY);
         shortWaits(context.getComponent("veo", VeoComponent.class).getConfiguration());
+        shortWaits(context.getComponent("kling", KlingComponent.class).getConfiguration());
         return context;
     }
 
@@ -98,6 +102,10 @@ class KameletsTest extends VideoRouteTestSupport {
                         .kamelet("veo-text-to-video-action?durationSeconds=6&aspectRatio=9:16")
                         .to("file:" + output.resolve("videos"))
                         .to("mock:veo");
+                from("direct:kling")
+                        .kamelet("kling-text-to-video-action?duration=10&aspectRatio=9:16&mode=std")
+                        .to("file:" + output.resolve("videos"))
+                        .to("mock:kling");
                 from("direct:storyboard")
                         .kamelet("video-storyboard-action?storyboardMode=stitch")
                         .to("file:" + output.resolve("videos"))
@@ -131,6 +139,19 @@ class KameletsTest extends VideoRouteTestSupport {
         JsonNode create = body(emulator.requests("POST", "/v1beta/models/[^/]+:predictLongRunning"));
         assertThat(create.path("parameters").path("durationSeconds").asInt()).isEqualTo(6);
         assertThat(create.path("parameters").path("aspectRatio").asText()).isEqualTo("9:16");
+    }
+
+    @Test
+    void klingKameletGeneratesTheVideoAndIgnoresHeadersThatWouldOverrideIt() throws Exception {
+        Message out = run("kling", "A paper boat drifting down a rainy street",
+                "CamelKlingDuration", "15", "CamelKlingAspectRatio", "1:1", "CamelKlingMode", "pro");
+
+        Mp4Info info = Mp4Probe.probe(written(out));
+        assertThat(info.durationSeconds()).isCloseTo(10.0, within(0.5));
+        assertThat(info.height()).isGreaterThan(info.width());
+        JsonNode create = body(emulator.requests("POST", "/fal/fal-ai/kling-video/v3/standard/text-to-video"));
+        assertThat(create.path("duration").asText()).isEqualTo("10");
+        assertThat(create.path("aspect_ratio").asText()).isEqualTo("9:16");
     }
 
     @Test

@@ -24,12 +24,13 @@ import org.apache.camel.main.Main;
 
 import io.github.camelvideo.emulator.VideoEmulator;
 import io.github.camelvideo.core.storyboard.Storyboard;
+import io.github.camelvideo.kling.KlingConstants;
 import io.github.camelvideo.sora.SoraConstants;
 import io.github.camelvideo.veo.VeoConstants;
 
 /**
  * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and two
- * storyboards into MP4 files with sora: and veo:. Each component runs against the embedded emulator unless its provider's key is given.
+ * storyboards into MP4 files with sora:, veo: and kling:. Each component runs against the embedded emulator unless its provider's key is given.
  */
 public final class Demo {
 
@@ -54,6 +55,10 @@ public final class Demo {
             .scene("The lamp turns as the sun rises over the sea", 4)
             .build();
 
+    /** The kling: video (Java route, fal's queue): 5 seconds of Kling 3.0 in std mode, 16:9. */
+    static final DemoJob KLING_JOB = new DemoJob("direct:klingTextToVideo",
+            "A hot air balloon drifting over a valley at sunrise", 5, "1280x720");
+
     /** The length of the veo: storyboard of the YAML route: 4 + 7 + 7 seconds. */
     static final int VEO_STORYBOARD_SECONDS = 18;
 
@@ -70,11 +75,19 @@ public final class Demo {
      * @param geminiApiKey  its key, or {@code null} with the emulator
      * @param veoModel      the Veo model id, or {@code null} for the component's default
      * @param jobDuration   how long emulated jobs take
+     * @param falBaseUrl    fal queue base URL for kling:, or {@code null} for the embedded emulator
+     * @param falKey        its key, or {@code null} with the emulator
      */
     public record Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
-                           String veoModel, Duration jobDuration) {
+                           String veoModel, Duration jobDuration, String falBaseUrl, String falKey) {
 
-        /** Both components against the embedded emulator. */
+        /** sora: and veo: as given, kling: against the embedded emulator. */
+        public Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
+                        String veoModel, Duration jobDuration) {
+            this(output, baseUrl, apiKey, geminiBaseUrl, geminiApiKey, veoModel, jobDuration, null, null);
+        }
+
+        /** Every component against the embedded emulator. */
         public static Settings emulated(Path output, Duration jobDuration) {
             return new Settings(output, null, null, null, null, null, jobDuration);
         }
@@ -86,6 +99,8 @@ public final class Demo {
                 SoraConstants.COST_USD);
         static final Headers VEO = new Headers(VeoConstants.OPERATION_NAME, VeoConstants.DURATION, VeoConstants.SIZE,
                 VeoConstants.COST_USD);
+        static final Headers KLING = new Headers(KlingConstants.REQUEST_ID, KlingConstants.VIDEO_DURATION,
+                KlingConstants.SIZE, KlingConstants.COST_USD);
     }
 
     public Demo(Settings settings) {
@@ -105,7 +120,9 @@ public final class Demo {
         String apiKey = settings.apiKey();
         String geminiBaseUrl = settings.geminiBaseUrl();
         String geminiApiKey = settings.geminiApiKey();
-        if (baseUrl == null || geminiBaseUrl == null) {
+        String falBaseUrl = settings.falBaseUrl();
+        String falKey = settings.falKey();
+        if (baseUrl == null || geminiBaseUrl == null || falBaseUrl == null) {
             emulator = VideoEmulator.builder().jobDuration(settings.jobDuration()).pollAfterMs(250).start();
         }
         if (baseUrl == null) {
@@ -122,10 +139,18 @@ public final class Demo {
         } else {
             System.out.println("veo: uses the Gemini API at " + geminiBaseUrl);
         }
+        if (falBaseUrl == null) {
+            falBaseUrl = emulator.falBaseUrl();
+            falKey = "demo-key";
+            System.out.println("No FAL_KEY set: kling: uses the embedded emulator at " + falBaseUrl);
+        } else {
+            System.out.println("kling: uses fal's queue at " + falBaseUrl);
+        }
         Main main = new Main();
         try {
             configureSora(main, baseUrl, apiKey, settings.baseUrl() == null);
             configureVeo(main, geminiBaseUrl, geminiApiKey, settings.geminiBaseUrl() == null);
+            configureKling(main, falBaseUrl, falKey, settings.falBaseUrl() == null);
             main.configure().addRoutesBuilder(new DemoRoutes());
             if (s3 != null) {
                 System.out.println("Every video is also stored in the S3 bucket " + s3.bucket()
@@ -171,6 +196,18 @@ public final class Demo {
         }
     }
 
+    private void configureKling(Main main, String baseUrl, String apiKey, boolean emulated) {
+        main.addInitialProperty("camel.component.kling.baseUrl", baseUrl);
+        main.addInitialProperty("camel.component.kling.apiKey", apiKey);
+        main.addInitialProperty("camel.component.kling.outputDirectory", settings.output().toString());
+        main.addInitialProperty("camel.component.kling.mode", "std");
+        if (emulated) {
+            // fal gives no poll hint: without these, the first poll would come after 5 s
+            main.addInitialProperty("camel.component.kling.pollInitialDelay", "250");
+            main.addInitialProperty("camel.component.kling.pollMaxInterval", "1000");
+        }
+    }
+
     private List<DemoResult> makeVideos(ProducerTemplate template) throws IOException {
         // every job runs at the same time: each waits at its provider without holding a thread
         List<CompletableFuture<Exchange>> sora = new ArrayList<>();
@@ -192,6 +229,11 @@ public final class Demo {
                 e -> e.getMessage().setBody(SORA_STORYBOARD));
         CompletableFuture<Exchange> veoStoryboard = template.asyncSend("direct:yamlVeoStoryboard", e -> {
         });
+        CompletableFuture<Exchange> kling = template.asyncSend(KLING_JOB.route(), e -> {
+            e.getMessage().setBody(KLING_JOB.prompt());
+            e.getMessage().setHeader(KlingConstants.DURATION, Integer.toString(KLING_JOB.seconds()));
+            e.getMessage().setHeader(KlingConstants.ASPECT_RATIO, KLING_JOB.aspectRatio());
+        });
 
         List<DemoResult> results = new ArrayList<>();
         List<String> labels = List.of("sora text (Java)", "sora text (Java)", "sora text (YAML)",
@@ -211,6 +253,7 @@ public final class Demo {
         results.add(result("veo first+last frame (Java)", Headers.VEO, veo.get(1).join()));
         results.add(result("sora storyboard (Java)", Headers.SORA, soraStoryboard.join()));
         results.add(result("veo storyboard (YAML)", Headers.VEO, veoStoryboard.join()));
+        results.add(result("kling text (Java)", Headers.KLING, kling.join()));
         return results;
     }
 

@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import io.github.camelvideo.core.error.VideoException;
 
 /**
- * The demo's Java DSL routes. A prompt or images in, an MP4 file out: each {@code sora:} or {@code veo:} step submits a
+ * The demo's Java DSL routes. A prompt or images in, an MP4 file out: each {@code sora:}, {@code veo:} or {@code kling:} step submits a
  * job, waits for it without holding a thread and continues with the downloaded file.
  */
 public class DemoRoutes extends RouteBuilder {
@@ -34,6 +34,11 @@ public class DemoRoutes extends RouteBuilder {
                 .to("sora:storyboard?size=1280x720")
                 .log("Storyboard ${header.CamelFileName} ready: ${header.CamelSoraDuration} s from scenes"
                      + " ${header.CamelSoraSceneVideoIds} (${header.CamelSoraStoryboardMode} mode)");
+
+        // body: the prompt; Kling 3.0 through fal's queue
+        from("direct:klingTextToVideo").routeId("java-kling-text-to-video")
+                .to("kling:textToVideo")
+                .log("Kling video ${header.CamelKlingRequestId} ready: ${header.CamelFileName}");
 
         // body: the first frame; CamelVeoLastFrame: the last frame; CamelVeoPrompt: what happens in between
         from("direct:veoImageToVideo").routeId("java-veo-image-to-video")

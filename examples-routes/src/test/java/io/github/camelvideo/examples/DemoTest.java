@@ -30,7 +30,7 @@ class DemoTest {
 
     @Test
     void demoMakesEveryVideoWithTheRequestedLengthAndSize() throws Exception {
-        assertThat(results).hasSize(9).allMatch(DemoResult::ok);
+        assertThat(results).hasSize(10).allMatch(DemoResult::ok);
         for (int i = 0; i < Demo.JOBS.size(); i++) {
             assertVideo(results.get(i), Demo.JOBS.get(i));
         }
@@ -38,7 +38,7 @@ class DemoTest {
         assertThat(results.get(4).label()).isEqualTo("sora remix (Java)");
         assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(9);
+            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(10);
         }
     }
 
@@ -71,6 +71,15 @@ class DemoTest {
         assertThat(sora.file()).startsWith("storyboard-");
         assertThat(sora.costUsd()).isEqualByComparingTo(new BigDecimal("1.20"));
         assertThat(veo.costUsd()).isEqualByComparingTo(new BigDecimal("7.20"));
+    }
+
+    @Test
+    void demoMakesTheKlingVideoThroughFalsQueue() throws Exception {
+        DemoResult kling = results.get(9);
+        assertThat(kling.label()).isEqualTo("kling text (Java)");
+        assertVideo(kling, Demo.KLING_JOB);
+        // 5 s of kling-v3 std with sound (its default) at 0.126 USD/s
+        assertThat(kling.costUsd()).isEqualByComparingTo(new BigDecimal("0.63"));
     }
 
     private static void assertVideo(DemoResult result, DemoJob job) throws Exception {

@@ -15,6 +15,7 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.webhook.StandardWebhooksVerifier;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.core.webhook.WebhookReceiver;
+import io.github.camelvideo.core.webhook.WebhookRefusal;
 import io.github.camelvideo.core.webhook.WebhookSecret;
 
 /**
@@ -69,6 +70,22 @@ final class WebhookRoutes {
                     VideoEngine engine = component.engine();
                     return engine != null && engine.tracker().pollNow(protocol.providerName(), jobId);
                 }, component::getJobStore, Clock.systemUTC());
+        receiver.observe(new WebhookReceiver.Observer() {
+            @Override
+            public void accepted() {
+                if (component.activity() != null) {
+                    component.activity().metrics().webhookAccepted(scheme, protocol.providerName());
+                }
+            }
+
+            @Override
+            public void refused(WebhookRefusal reason) {
+                if (component.activity() != null) {
+                    component.activity().metrics().webhookRefused(scheme, protocol.providerName(),
+                            reason.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
         served.put(path, new Served(secret, receiver));
         addRoute(scheme + "-webhook" + path.replaceAll("[^A-Za-z0-9]+", "-"), path, receiver);
         String base = config.getCallbackBaseUrl();

@@ -44,6 +44,20 @@ public final class WebhookReceiver implements Processor {
     private final WebhookStats stats = new WebhookStats();
     /** Ids accepted by this receiver: far more than the deliveries of a tolerance window at any real rate. */
     private final RecentIds recent = new RecentIds(100_000);
+    private volatile Observer observer = new Observer() {
+    };
+
+    /** Hears of each verified delivery that hinted a job and each refused delivery, for metrics. */
+    public interface Observer {
+
+        /** A verified delivery hinted a job this instance waits for. */
+        default void accepted() {
+        }
+
+        /** A delivery was refused for {@code reason}. */
+        default void refused(WebhookRefusal reason) {
+        }
+    }
 
     /**
      * @param path     the path served, for log lines
@@ -61,6 +75,11 @@ public final class WebhookReceiver implements Processor {
         this.hints = Objects.requireNonNull(hints, "hints");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Reports deliveries to {@code observer} from now on. */
+    public void observe(Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** What this receiver did so far. */
@@ -123,6 +142,7 @@ public final class WebhookReceiver implements Processor {
             LOG.debug("Webhook event {} of type {} on {} is about no job; ignored", event.id(), event.type(), path);
         } else if (hints.pollNow(event.jobId())) {
             stats.countAccepted();
+            observer.accepted();
             LOG.debug("Webhook event {} ({}) for job {}: reading its status now", event.id(), event.type(),
                     event.jobId());
         } else {
@@ -149,6 +169,7 @@ public final class WebhookReceiver implements Processor {
 
     private int refuse(WebhookRefusal reason, String deliveryId) {
         long count = stats.countRefused(reason);
+        observer.refused(reason);
         String id = deliveryId == null ? "" : " " + deliveryId;
         if (count == 1) {
             LOG.warn("Refused a webhook delivery{} on {}: {} (answered {}); further refusals for this reason are"

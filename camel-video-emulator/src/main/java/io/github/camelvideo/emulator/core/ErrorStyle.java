@@ -14,4 +14,9 @@ public interface ErrorStyle {
 
     /** A 429 with a {@code Retry-After} header and the surface's rate-limit envelope. */
     ApiResponse rateLimited(int retryAfterSeconds);
+
+    /** A 504 as the surface's gateway words it when a request timed out; by default its 500 with status 504. */
+    default ApiResponse gatewayTimeout() {
+        return serverError("The request timed out.").withStatus(504);
+    }
 }

@@ -1,0 +1,129 @@
+package io.github.camelvideo.kling;
+
+import java.util.function.BiConsumer;
+
+import org.apache.camel.Category;
+import org.apache.camel.Message;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+
+import io.github.camelvideo.core.camel.Credential;
+import io.github.camelvideo.core.camel.HeaderNames;
+import io.github.camelvideo.core.camel.VideoEndpointSupport;
+import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.kling.fal.FalKlingEndpoints;
+import io.github.camelvideo.kling.fal.FalKlingProvider;
+
+/**
+ * Generate, fetch and download Kling videos (Kling 3.0, O3 and earlier) through fal.ai's queue API, waiting for tasks
+ * without holding threads.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "kling", title = "Kling", syntax = "kling:operation",
+             category = { Category.AI }, headersClass = KlingConstants.class)
+public class KlingEndpoint extends VideoEndpointSupport {
+
+    /** Name of the environment variable holding the fal key when the apiKey option is not set. */
+    public static final String API_KEY_ENV = "FAL_KEY";
+
+    @UriPath(description = "The operation to perform.")
+    @Metadata(required = true)
+    private KlingOperation operation;
+    @UriParam
+    private KlingConfiguration configuration;
+
+    private FalKlingProvider provider;
+
+    public KlingEndpoint(String uri, KlingComponent component, KlingOperation operation,
+                         KlingConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected boolean consumesJobs() {
+        return operation == KlingOperation.jobs;
+    }
+
+    @Override
+    protected VideoProvider<?> jobsProvider() {
+        return provider;
+    }
+
+    @Override
+    protected HeaderNames outputHeaders() {
+        return KlingProducer.HEADERS;
+    }
+
+    @Override
+    protected BiConsumer<Message, JobStatus> extraOutputHeaders() {
+        return KlingProducer::writeTaskHeaders;
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (operation == KlingOperation.jobs) {
+            throw new IllegalArgumentException("kling:jobs is a consumer endpoint: use it in from(\"kling:jobs\"),"
+                                               + " not in to()");
+        }
+        return new KlingProducer(this);
+    }
+
+    @Override
+    public VideoJobConfiguration jobConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        provider = createProvider();
+    }
+
+    /** The provider the provider option names; validate() has refused any other name. */
+    private FalKlingProvider createProvider() {
+        Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "kling");
+        String baseUrl = configuration.effectiveBaseUrl();
+        FalKlingProvider fal = new FalKlingProvider(new FalQueue(engine().http(), FalKlingProvider.NAME, baseUrl,
+                apiKey.value()), FalKlingEndpoints.builtIn());
+        reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
+        return fal;
+    }
+
+    @Override
+    protected boolean writesFiles() {
+        return switch (operation) {
+            case getTask -> false;
+            case storyboard, downloadVideo -> true;
+            default -> configuration.isDownload();
+        };
+    }
+
+    FalKlingProvider provider() {
+        return provider;
+    }
+
+    public KlingOperation getOperation() {
+        return operation;
+    }
+
+    /** The operation to perform. */
+    public void setOperation(KlingOperation operation) {
+        this.operation = operation;
+    }
+
+    public KlingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(KlingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

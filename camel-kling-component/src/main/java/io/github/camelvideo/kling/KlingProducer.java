@@ -1,0 +1,100 @@
+package io.github.camelvideo.kling;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+import io.github.camelvideo.core.camel.HeaderNames;
+import io.github.camelvideo.core.camel.JobSteps;
+import io.github.camelvideo.core.camel.MessageInputs;
+import io.github.camelvideo.core.camel.Operations;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.fal.FalJob;
+import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.StoryboardReader;
+
+/**
+ * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the
+ * engine's worker pool when the task is done. Each operation is one short method.
+ */
+public class KlingProducer extends DefaultAsyncProducer {
+
+    /** Kling on fal reports neither progress nor expiry. */
+    static final HeaderNames HEADERS = new HeaderNames(KlingConstants.REQUEST_ID, KlingConstants.STATUS, null,
+            KlingConstants.MODEL, KlingConstants.SECONDS, KlingConstants.SIZE, null, KlingConstants.COST_USD,
+            KlingConstants.VIDEO_DURATION, KlingConstants.IDEMPOTENCY_KEY, KlingConstants.SCENE_REQUEST_IDS,
+            KlingConstants.STORYBOARD_MODE);
+
+    private final KlingEndpoint endpoint;
+    private final JobSteps steps;
+    private KlingRequests requests;
+
+    public KlingProducer(KlingEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.steps = new JobSteps(endpoint, HEADERS, KlingProducer::writeTaskHeaders);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        requests = new KlingRequests(endpoint.getConfiguration(), endpoint.getComponent().getModelRules(),
+                request -> endpoint.provider().endpointOf(request));
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        return steps.process(exchange, callback, () -> start(exchange));
+    }
+
+    private CompletionStage<Consumer<Message>> start(Exchange exchange) {
+        Message in = exchange.getMessage();
+        return switch (operation(in)) {
+            case textToVideo -> runJob(exchange, requests.textToVideo(in));
+            case imageToVideo -> runJob(exchange, requests.imageToVideo(in));
+            case storyboard -> steps.storyboard(exchange, endpoint.provider(),
+                    requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
+            case getTask -> steps.status(endpoint.provider(), taskRef(in));
+            case downloadVideo -> steps.download(endpoint.provider(), taskRef(in), "video");
+            case jobs -> throw VideoRequestInvalidException.notAllowed(KlingConstants.OPERATION, "jobs",
+                    "a producer operation; jobs is consumed with from(\"kling:jobs\")");
+        };
+    }
+
+    private KlingOperation operation(Message in) {
+        String header = in.getHeader(KlingConstants.OPERATION, String.class);
+        return header != null ? Operations.fromHeader(KlingOperation.class, KlingConstants.OPERATION, header)
+                : endpoint.getOperation();
+    }
+
+    private CompletionStage<Consumer<Message>> runJob(Exchange exchange, KlingRequest request) {
+        return steps.run(exchange, endpoint.provider(), request,
+                requests.estimate(request, endpoint.getComponent().getPriceTable()));
+    }
+
+    private JobRef taskRef(Message in) {
+        String id = MessageInputs.required(in, KlingConstants.REQUEST_ID, null, "requestId", null);
+        String model = in.getHeader(KlingConstants.MODEL, endpoint.getConfiguration().getModel(), String.class);
+        return endpoint.provider().ref(id, requests.endpointOf(in), model);
+    }
+
+    /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */
+    static void writeTaskHeaders(Message message, JobStatus status) {
+        if (status.body() instanceof FalJob job) {
+            if (job.queuePosition() != null) {
+                message.setHeader(KlingConstants.QUEUE_POSITION, job.queuePosition());
+            }
+            if (job.videoUrl() != null) {
+                message.setHeader(KlingConstants.VIDEO_URL, job.videoUrl());
+            }
+            if (job.endpointId() != null) {
+                message.setHeader(KlingConstants.ENDPOINT_ID, job.endpointId());
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.camelvideo.kling;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.spi.VideoJobRequest;
+import io.github.camelvideo.core.support.Fingerprint;
+
+/**
+ * One Kling generation, provider-neutral: each provider translates it into its own wire fields.
+ *
+ * @param kind           which generation
+ * @param prompt         the prompt
+ * @param model          the Kling model, such as {@code kling-v3}
+ * @param mode           {@code std} or {@code pro}
+ * @param duration       the length in seconds as Kling's APIs take it (a string, {@code "3"}...{@code "15"}), or
+ *                       {@code null} for the model's default
+ * @param aspectRatio    16:9, 9:16 or 1:1 (text-to-video), or {@code null} for the default
+ * @param generateAudio  whether to add sound, or {@code null} for the model's default
+ * @param negativePrompt what to avoid, or {@code null}
+ * @param cfgScale       how closely to follow the prompt (0 to 1), or {@code null}
+ * @param image          the first frame as bytes (image-to-video), or {@code null}
+ * @param imageUrl       the first frame as a URL or data URI (image-to-video), or {@code null}
+ * @param lastFrame      the last frame as bytes, or {@code null}
+ * @param lastFrameUrl   the last frame as a URL or data URI, or {@code null}
+ * @param endpointId     a provider endpoint chosen explicitly (fal), or {@code null} to map the model
+ */
+public record KlingRequest(Kind kind, String prompt, String model, String mode, String duration, String aspectRatio,
+                           Boolean generateAudio, String negativePrompt, Double cfgScale, ImageInput image,
+                           String imageUrl, ImageInput lastFrame, String lastFrameUrl, String endpointId)
+        implements VideoJobRequest {
+
+    /** Kling's length when none is given. */
+    public static final int DEFAULT_SECONDS = 5;
+
+    /** The generations. */
+    public enum Kind {
+        TEXT_TO_VIDEO("textToVideo"),
+        IMAGE_TO_VIDEO("imageToVideo");
+
+        private final String operation;
+
+        Kind(String operation) {
+            this.operation = operation;
+        }
+
+        /** The component operation making it, as the endpoint mappings name it. */
+        public String operation() {
+            return operation;
+        }
+    }
+
+    @Override
+    public Integer seconds() {
+        return duration == null ? DEFAULT_SECONDS : Integer.valueOf(duration);
+    }
+
+    /** The mode, the tier a provider maps and prices. */
+    @Override
+    public String resolution() {
+        return mode;
+    }
+
+    /** Whether the request has a first frame. */
+    public boolean hasImage() {
+        return image != null || imageUrl != null;
+    }
+
+    /** Whether the request has a last frame. */
+    public boolean hasLastFrame() {
+        return lastFrame != null || lastFrameUrl != null;
+    }
+
+    @Override
+    public Map<String, Object> ruledValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        putIfSet(values, "duration", duration);
+        putIfSet(values, "aspectRatio", aspectRatio);
+        putIfSet(values, "mode", mode);
+        return values;
+    }
+
+    @Override
+    public Map<String, String> requestFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", kind.name());
+        fields.put("prompt", prompt);
+        fields.put("model", model);
+        fields.put("mode", mode);
+        if (duration != null) {
+            fields.put("duration", duration);
+        }
+        return fields;
+    }
+
+    private static void putIfSet(Map<String, Object> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, value);
+        }
+    }
+
+    @Override
+    public String fingerprint() {
+        return Fingerprint.of(kind, prompt, model, mode, duration, aspectRatio, generateAudio, negativePrompt, cfgScale,
+                image == null ? null : image.bytes(), imageUrl, lastFrame == null ? null : lastFrame.bytes(),
+                lastFrameUrl, endpointId);
+    }
+
+    @Override
+    public String toString() {
+        // the prompt and images are the user's data: only their shape is described
+        return "KlingRequest[" + kind + ", model=" + model + ", mode=" + mode + ", duration=" + duration
+               + ", aspectRatio=" + aspectRatio + ", image=" + hasImage() + ", lastFrame=" + hasLastFrame() + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.camelvideo.kling;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.github.camelvideo.core.cost.CostEstimate;
+import io.github.camelvideo.core.cost.PriceTable;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.SceneRequests;
+import io.github.camelvideo.core.storyboard.StoryboardLimits;
+import io.github.camelvideo.core.validate.ModelRules;
+
+/**
+ * Storyboard scenes as Kling requests, stitched: the first scene is a text-to-video call (or image-to-video from the
+ * storyboard's first frame) and every later scene an image-to-video call from the previous clip's last frame; the
+ * clips are joined. Kling has no extension in this version, so no scene extends the video.
+ */
+final class KlingScenes implements SceneRequests<KlingRequest> {
+
+    private static final String NO_EXTENSIONS = "kling: joins separately generated scenes (storyboardMode stitch);"
+                                                + " extending a video is not available";
+
+    private final KlingRequest template;
+    private final KlingRequests requests;
+    private final ModelRules rules;
+    private final PriceTable prices;
+
+    /** @param template the options every scene shares, as one request without prompt and images */
+    KlingScenes(KlingRequest template, KlingRequests requests, ModelRules rules, PriceTable prices) {
+        this.template = template;
+        this.requests = requests;
+        this.rules = rules;
+        this.prices = prices;
+    }
+
+    @Override
+    public StoryboardLimits limits() {
+        int sceneDefault = template.seconds();
+        // no extension length is allowed, so a chain of scenes never fits and auto chooses stitching
+        return new StoryboardLimits(rules.numbers(template.model(), "duration"), Set.of(), NO_EXTENSIONS, null, null,
+                sceneDefault, sceneDefault);
+    }
+
+    @Override
+    public KlingRequest generate(String prompt, int seconds, ImageInput firstFrame, JobStatus previous) {
+        KlingRequest t = template;
+        KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO
+                : KlingRequest.Kind.TEXT_TO_VIDEO;
+        return requests.checked(new KlingRequest(kind, prompt, t.model(), t.mode(), Integer.toString(seconds),
+                t.aspectRatio(), t.generateAudio(), t.negativePrompt(), t.cfgScale(), firstFrame, null, null, null,
+                kind == KlingRequest.Kind.TEXT_TO_VIDEO ? t.endpointId() : null));
+    }
+
+    @Override
+    public KlingRequest extend(String prompt, int seconds, JobStatus previous, Path previousFile) {
+        throw new VideoRequestInvalidException("Invalid storyboardMode 'extend': " + NO_EXTENSIONS
+                                               + ". Allowed: auto, stitch", "storyboardMode");
+    }
+
+    @Override
+    public int maxPromptLength() {
+        return KlingRequests.MAX_PROMPT_LENGTH;
+    }
+
+    @Override
+    public CostEstimate estimate(KlingRequest request) {
+        return requests.estimate(request, prices);
+    }
+}
