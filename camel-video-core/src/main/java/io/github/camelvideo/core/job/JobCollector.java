@@ -172,7 +172,10 @@ public final class JobCollector {
     }
 
     private void reconcile(JobRecord pending) {
-        JobRecovery.reconcile(provider, store(), pending, executor).thenAccept(found -> {
+        runner.reconcileOnce(provider, store(), pending).thenAccept(found -> {
+            if (leases.attached(pending.key())) {
+                return; // an exchange re-attached meanwhile: it follows the job, or fails as in doubt, itself
+            }
             if (found.adopted()) {
                 collect(found.record());
                 return;
@@ -197,18 +200,32 @@ public final class JobCollector {
                             return CompletableFuture.<Void> completedFuture(null);
                         }
                         JobError failed = new JobError(null, cause.getMessage(), ErrorCategory.UNKNOWN, null);
-                        return settle(record, delivery.deliver(record, null, cause), failed);
+                        return settle(record, deliverUnlessAttached(record, null, cause), failed);
                     }
-                    return settle(collected.record(), delivery.deliver(collected.record(), collected.outcome(),
-                            collected.failure()), collected.error());
+                    return settle(collected.record(), deliverUnlessAttached(collected.record(),
+                            collected.outcome(), collected.failure()), collected.error());
                 })
                 .thenCompose(stage -> stage)
                 .whenComplete((v, e) -> logFailure(record, e));
     }
 
+    /**
+     * Delivers a collected job's outcome unless an exchange of this instance re-attached to it meanwhile (that exchange
+     * receives it, and records it delivered).
+     */
+    private CompletionStage<Boolean> deliverUnlessAttached(JobRecord record, JobOutcome outcome, Throwable failure) {
+        if (leases.attached(record.key())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return delivery.deliver(record, outcome, failure);
+    }
+
     /** After a delivery: the record is made final when the route received it, kept leased otherwise. */
     private CompletionStage<Void> settle(JobRecord record, CompletionStage<Boolean> delivered, JobError failure) {
         return delivered.thenCompose(ok -> {
+            if (ok == null) {
+                return CompletableFuture.completedFuture(null); // left to the exchange that re-attached
+            }
             if (!ok) {
                 return kept(record);
             }

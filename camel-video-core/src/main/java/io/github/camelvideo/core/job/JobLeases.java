@@ -35,6 +35,8 @@ public final class JobLeases {
     private final Executor executor;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<Runnable> releaseListeners = ConcurrentHashMap.newKeySet();
+    /** Held keys an exchange of this instance waits on (not only this instance's jobs consumer). */
+    private final Set<String> attached = ConcurrentHashMap.newKeySet();
     /** Held keys another instance holds a live lease on, each reported once. */
     private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private volatile JobScheduler.Cancellable renewal;
@@ -102,6 +104,7 @@ public final class JobLeases {
         }
         List<String> keys = List.copyOf(held);
         held.clear();
+        attached.clear();
         try {
             for (String key : keys) {
                 store.release(key, owner);
@@ -117,6 +120,20 @@ public final class JobLeases {
         held.add(key);
     }
 
+    /** Keeps the lease renewed for an exchange that waits on the job under {@code key}. */
+    public void attach(String key) {
+        attached.add(key);
+        hold(key);
+    }
+
+    /**
+     * Whether an exchange of this instance waits on the job under {@code key}: it receives the result, so the jobs
+     * consumer does not deliver it too.
+     */
+    public boolean attached(String key) {
+        return attached.contains(key);
+    }
+
     /** Whether this instance works on the job under {@code key}. */
     public boolean holds(String key) {
         return held.contains(key);
@@ -125,6 +142,7 @@ public final class JobLeases {
     /** Stops renewing the lease on the job under {@code key}: it expires, unless the job is final by then. */
     public void drop(String key) {
         held.remove(key);
+        attached.remove(key);
         contested.remove(key);
     }
 

@@ -45,6 +45,8 @@ public final class VideoJobRunner {
 
     private final Executor storeExecutor;
     private final JobLeases leases;
+    private final java.util.Map<String, CompletableFuture<JobRecovery.Reconciled>> reconciling =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A runner whose jobs are leased to no instance: for stores nobody else reads.
@@ -219,7 +221,7 @@ public final class VideoJobRunner {
         String key = creation.record().key();
         // held before the claim, so that this instance's jobs consumer leaves the job to the exchange; a lease
         // another instance still holds is claimed by a later renewal once it expired
-        leases.hold(key);
+        leases.attach(key);
         if (creation.created()) {
             return CompletableFuture.completedFuture(creation);
         }
@@ -240,6 +242,29 @@ public final class VideoJobRunner {
         } else if (!options.waitForCompletion()) {
             leases.release(key);
         }
+    }
+
+    /**
+     * Reconciles a {@code PENDING} record once in this instance, however many callers ask at the same time (an
+     * exchange re-attaching and the jobs consumer): two searches of the list would each see the other's adoption as
+     * a job already taken, and report in doubt a job that was found.
+     */
+    public CompletionStage<JobRecovery.Reconciled> reconcileOnce(VideoProvider<?> provider, JobStore store,
+                                                                 JobRecord pending) {
+        CompletableFuture<JobRecovery.Reconciled> mine = new CompletableFuture<>();
+        CompletableFuture<JobRecovery.Reconciled> running = reconciling.putIfAbsent(pending.key(), mine);
+        if (running != null) {
+            return running;
+        }
+        JobRecovery.reconcile(provider, store, pending, storeExecutor).whenComplete((found, error) -> {
+            reconciling.remove(pending.key(), mine);
+            if (error != null) {
+                mine.completeExceptionally(error);
+            } else {
+                mine.complete(found);
+            }
+        });
+        return mine;
     }
 
     /** The leases of this instance, or {@code null} when it keeps none. */
@@ -359,7 +384,7 @@ public final class VideoJobRunner {
     private CompletionStage<JobOutcome> adoptedOrInDoubt(VideoProvider<?> provider, JobStore store, JobRecord claimed,
                                                          JobOptions options, CostEstimate cost, JobListener listener,
                                                          Instant startedAt) {
-        return JobRecovery.reconcile(provider, store, claimed, storeExecutor)
+        return reconcileOnce(provider, store, claimed)
                 .thenCompose(found -> {
                     if (found.adopted()) {
                         DurableJob adopted = new DurableJob(store, storeExecutor, found.record());
