@@ -67,11 +67,7 @@ public class KlingEndpoint extends VideoEndpointSupport {
     }
 
     @Override
-    public Producer createProducer() {
-        if (operation == KlingOperation.jobs) {
-            throw new IllegalArgumentException("kling:jobs is a consumer endpoint: use it in from(\"kling:jobs\"),"
-                                               + " not in to()");
-        }
+    protected Producer createVideoProducer() {
         return new KlingProducer(this);
     }
 

@@ -57,10 +57,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
     }
 
     @Override
-    public Producer createProducer() {
-        if (operation == SoraOperation.jobs) {
-            throw new IllegalArgumentException("sora:jobs is a consumer endpoint: use it in from(\"sora:jobs\"), not in to()");
-        }
+    protected Producer createVideoProducer() {
         return new SoraProducer(this);
     }
 

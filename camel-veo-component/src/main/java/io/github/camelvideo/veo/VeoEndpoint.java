@@ -67,10 +67,7 @@ public class VeoEndpoint extends VideoEndpointSupport {
     }
 
     @Override
-    public Producer createProducer() {
-        if (operation == VeoOperation.jobs) {
-            throw new IllegalArgumentException("veo:jobs is a consumer endpoint: use it in from(\"veo:jobs\"), not in to()");
-        }
+    protected Producer createVideoProducer() {
         return new VeoProducer(this);
     }
 

@@ -7,6 +7,7 @@ import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Message;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 import io.github.camelvideo.core.download.OutputDirectory;
@@ -50,6 +51,20 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
         configureConsumer(consumer);
         return consumer;
     }
+
+    /** The producer of every operation but {@code jobs}, which only consumes. */
+    @Override
+    public final Producer createProducer() {
+        if (consumesJobs()) {
+            String scheme = getComponent().engineName().toLowerCase();
+            throw new IllegalArgumentException(scheme + ":jobs is a consumer endpoint: use it in from(\"" + scheme
+                                               + ":jobs\"), not in to()");
+        }
+        return createVideoProducer();
+    }
+
+    /** The component's producer. */
+    protected abstract Producer createVideoProducer();
 
     /** Whether this endpoint is the {@code jobs} endpoint, whose consumer emits the jobs nobody waited for. */
     protected boolean consumesJobs() {
