@@ -17,6 +17,7 @@ import io.github.camelvideo.core.protocol.fal.FalJob;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
+import io.github.camelvideo.kling.request.KlingRequest;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the

@@ -3,9 +3,8 @@ package io.github.camelvideo.veo;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.Category;
-import org.apache.camel.Producer;
 import org.apache.camel.Message;
-
+import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -15,9 +14,10 @@ import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
-import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
+import io.github.camelvideo.veo.google.GoogleVeoProvider;
 import io.github.camelvideo.veo.vertex.AccessTokens;
 import io.github.camelvideo.veo.vertex.VertexVeoProvider;
 

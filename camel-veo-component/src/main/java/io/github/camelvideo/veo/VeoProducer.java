@@ -10,13 +10,15 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.JobSteps;
-import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
+import io.github.camelvideo.veo.google.VeoJob;
+import io.github.camelvideo.veo.google.VeoRequest;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the

@@ -22,6 +22,7 @@ import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
 import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;
+import io.github.camelvideo.veo.google.VeoJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

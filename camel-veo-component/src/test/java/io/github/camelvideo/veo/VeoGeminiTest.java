@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.emulator.RecordedRequest;
+import io.github.camelvideo.veo.google.VeoJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

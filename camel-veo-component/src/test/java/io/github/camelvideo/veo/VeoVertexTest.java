@@ -4,8 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.emulator.RecordedRequest;
+import io.github.camelvideo.veo.google.VeoJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoBudgetExceededException;
-import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JdbcJobStore;
 import io.github.camelvideo.core.testing.PostgresServer;
 import io.github.camelvideo.emulator.VideoEmulator;

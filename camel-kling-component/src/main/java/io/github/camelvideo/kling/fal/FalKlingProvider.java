@@ -12,7 +12,7 @@ import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
-import io.github.camelvideo.kling.KlingRequest;
+import io.github.camelvideo.kling.request.KlingRequest;
 
 /**
  * Kling on fal.ai: a request becomes the input of the fal endpoint its model, mode and kind map to (fal's field

@@ -15,9 +15,9 @@ import io.github.camelvideo.core.http.JsonApi;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
-import io.github.camelvideo.veo.GoogleVeoProvider;
-import io.github.camelvideo.veo.PredictBody;
-import io.github.camelvideo.veo.VeoRequest;
+import io.github.camelvideo.veo.google.GoogleVeoProvider;
+import io.github.camelvideo.veo.google.PredictBody;
+import io.github.camelvideo.veo.google.VeoRequest;
 
 /**
  * Veo on Vertex AI: {@code POST …/projects/{p}/locations/{l}/publishers/google/models/{m}:predictLongRunning} and

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 
-import io.github.camelvideo.core.job.Failures;
+import io.github.camelvideo.core.async.Failures;
 
 /**
  * Bridges a {@link CompletionStage} to Camel's asynchronous producer contract: a failure while starting sets the

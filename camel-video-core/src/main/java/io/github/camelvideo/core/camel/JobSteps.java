@@ -10,14 +10,14 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
-import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.download.DownloadedFile;
+import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoStoryboardException;
-import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JobOptions;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.job.JobStore;

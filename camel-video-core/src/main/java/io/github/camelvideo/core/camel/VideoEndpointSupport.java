@@ -4,15 +4,15 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 import org.apache.camel.AsyncEndpoint;
-import org.apache.camel.Message;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
+import io.github.camelvideo.core.async.AsyncPermits;
 import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
-import io.github.camelvideo.core.job.AsyncPermits;
 import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;

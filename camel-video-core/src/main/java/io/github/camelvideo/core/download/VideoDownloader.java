@@ -24,9 +24,9 @@ import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoDownloadException;
 import io.github.camelvideo.core.http.HttpTransport;
-import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.media.MediaType;
 import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;

@@ -33,8 +33,8 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import io.github.camelvideo.core.async.AsyncPermits;
 import io.github.camelvideo.core.error.RequestNotSentException;
-import io.github.camelvideo.core.job.AsyncPermits;
 
 /**
  * Asynchronous HTTP for every provider, with an explicit cap on concurrent requests (and so on open connections).

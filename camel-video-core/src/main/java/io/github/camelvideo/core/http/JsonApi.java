@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoServerException;
-import io.github.camelvideo.core.job.Failures;
 
 /**
  * JSON calls to one provider: sends a request, returns successful responses and turns error responses into

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.poll.JobScheduler;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;

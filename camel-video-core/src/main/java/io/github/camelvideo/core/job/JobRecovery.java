@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelvideo.core.async.Delays;
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
 import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;

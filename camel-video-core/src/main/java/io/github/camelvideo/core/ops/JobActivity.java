@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
-import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.job.JobListener;
 import io.github.camelvideo.core.job.JobOutcome;
 import io.github.camelvideo.core.spi.JobState;

@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoAuthenticationException;
 import io.github.camelvideo.core.error.VideoServerException;
-import io.github.camelvideo.core.job.Failures;
 
 /**
  * The readiness of one provider connection (a provider, a base URL and a credential): DOWN when the provider refuses

@@ -2,7 +2,7 @@ package io.github.camelvideo.core.storyboard;
 
 import java.nio.file.Path;
 
-import io.github.camelvideo.core.job.AsyncPermits;
+import io.github.camelvideo.core.async.AsyncPermits;
 import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.job.SpendCap;
 import io.github.camelvideo.core.poll.PollPolicy;

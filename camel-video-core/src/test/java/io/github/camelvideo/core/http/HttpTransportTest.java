@@ -22,8 +22,8 @@ import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.RequestNotSentException;
-import io.github.camelvideo.core.job.Failures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

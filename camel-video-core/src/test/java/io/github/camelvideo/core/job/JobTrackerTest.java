@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoAuthenticationException;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;

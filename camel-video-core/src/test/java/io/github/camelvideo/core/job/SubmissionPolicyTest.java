@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.RequestNotSentException;
 import io.github.camelvideo.core.error.VideoRateLimitedException;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;

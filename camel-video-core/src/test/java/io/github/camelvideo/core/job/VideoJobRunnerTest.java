@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelvideo.core.async.AsyncPermits;
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.download.VideoDownloader;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoJobTimeoutException;

@@ -10,8 +10,8 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.job.Failures;
 
 /** What the route tests of every video component share: sending a message, its failure, the output directory. */
 public abstract class VideoRouteTestSupport extends CamelTestSupport {

@@ -13,12 +13,12 @@ import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.http.JsonApi;
-import io.github.camelvideo.core.job.Failures;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;

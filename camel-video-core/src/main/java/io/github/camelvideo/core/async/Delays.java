@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.job;
+package io.github.camelvideo.core.async;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +10,13 @@ import java.util.function.Supplier;
 import io.github.camelvideo.core.poll.JobScheduler;
 
 /** Non-blocking waits and deadlines on the engine's scheduler. */
-final class Delays {
+public final class Delays {
 
     private Delays() {
     }
 
     /** A stage that completes after the delay, without holding a thread meanwhile. */
-    static CompletionStage<Void> after(JobScheduler scheduler, Duration delay) {
+    public static CompletionStage<Void> after(JobScheduler scheduler, Duration delay) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             scheduler.schedule(() -> done.complete(null), delay);
@@ -30,7 +30,7 @@ final class Delays {
      * The stage's result, or the timeout's failure if the deadline comes first. A result that arrives too late is
      * handed to {@code late} so that what it holds (a file) can be cleaned up.
      */
-    static <T> CompletionStage<T> within(JobScheduler scheduler, Instant deadline, CompletionStage<T> stage,
+    public static <T> CompletionStage<T> within(JobScheduler scheduler, Instant deadline, CompletionStage<T> stage,
                                          Supplier<? extends Throwable> timeout, Consumer<T> late) {
         CompletableFuture<T> bounded = new CompletableFuture<>();
         JobScheduler.Cancellable timer;

@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.job;
+package io.github.camelvideo.core.async;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package io.github.camelvideo.veo;
+package io.github.camelvideo.veo.google;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import io.github.camelvideo.core.spi.JobStatus;
  * {@code response.videos[].gcsUri} or inline {@code bytesBase64Encoded}, which is decoded into a temporary file while
  * the response is read. Veo reports no progress, so none is given.
  */
-final class OperationReader {
+public final class OperationReader {
 
     /** JobRef attribute: the temporary file holding a video that came inline. */
     static final String INLINE_FILE = "inlineFile";

@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.job;
+package io.github.camelvideo.core.async;
 
 import java.util.ArrayDeque;
 import java.util.Queue;

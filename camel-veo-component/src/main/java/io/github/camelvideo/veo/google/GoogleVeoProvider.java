@@ -1,4 +1,4 @@
-package io.github.camelvideo.veo;
+package io.github.camelvideo.veo.google;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;

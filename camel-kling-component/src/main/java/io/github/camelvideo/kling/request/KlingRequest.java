@@ -1,4 +1,4 @@
-package io.github.camelvideo.kling;
+package io.github.camelvideo.kling.request;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
