@@ -176,9 +176,6 @@ public class KlingConfiguration extends VideoJobConfiguration {
     @Override
     public void validate() {
         super.validate();
-        if (!FAL.equals(provider)) {
-            throw VideoRequestInvalidException.notAllowed("provider", provider, PROVIDERS);
-        }
         if (!"std".equals(mode) && !"pro".equals(mode)) {
             throw VideoRequestInvalidException.notAllowed("mode", mode, "std, pro");
         }

@@ -10,15 +10,12 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
-import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
-import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
-import io.github.camelvideo.kling.fal.FalKlingEndpoints;
-import io.github.camelvideo.kling.fal.FalKlingProvider;
+import io.github.camelvideo.kling.provider.KlingProvider;
 
 /**
  * Generate, fetch and download Kling videos (Kling 3.0, O3 and earlier) through fal.ai's queue API, waiting for tasks
@@ -37,7 +34,7 @@ public class KlingEndpoint extends VideoEndpointSupport {
     @UriParam
     private KlingConfiguration configuration;
 
-    private FalKlingProvider provider;
+    private KlingProvider provider;
 
     public KlingEndpoint(String uri, KlingComponent component, KlingOperation operation,
                          KlingConfiguration configuration) {
@@ -49,11 +46,6 @@ public class KlingEndpoint extends VideoEndpointSupport {
     @Override
     protected boolean consumesJobs() {
         return operation == KlingOperation.jobs;
-    }
-
-    @Override
-    protected VideoProvider<?> jobsProvider() {
-        return provider;
     }
 
     @Override
@@ -77,19 +69,9 @@ public class KlingEndpoint extends VideoEndpointSupport {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        provider = createProvider();
-    }
-
-    /** The provider the provider option names; validate() has refused any other name. */
-    private FalKlingProvider createProvider() {
-        Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "kling");
-        String baseUrl = configuration.effectiveBaseUrl();
-        FalKlingProvider fal = new FalKlingProvider(new FalQueue(engine().http(), FalKlingProvider.NAME, baseUrl,
-                apiKey.value()), FalKlingEndpoints.builtIn());
-        reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
-        return fal;
+    protected VideoProvider<?> createProvider() {
+        provider = KlingProviders.create(this);
+        return provider;
     }
 
     @Override
@@ -101,7 +83,7 @@ public class KlingEndpoint extends VideoEndpointSupport {
         };
     }
 
-    FalKlingProvider provider() {
+    KlingProvider provider() {
         return provider;
     }
 

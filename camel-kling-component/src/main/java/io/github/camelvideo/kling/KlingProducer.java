@@ -17,7 +17,7 @@ import io.github.camelvideo.core.protocol.fal.FalJob;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
-import io.github.camelvideo.kling.request.KlingRequest;
+import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the
@@ -45,7 +45,7 @@ public class KlingProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         requests = new KlingRequests(endpoint.getConfiguration(), endpoint.getComponent().getModelRules(),
-                request -> endpoint.provider().endpointOf(request));
+                request -> endpoint.provider().targetOf(request));
     }
 
     @Override
@@ -81,7 +81,7 @@ public class KlingProducer extends DefaultAsyncProducer {
     private JobRef taskRef(Message in) {
         String id = MessageInputs.required(in, KlingConstants.REQUEST_ID, null, "requestId", null);
         String model = in.getHeader(KlingConstants.MODEL, endpoint.getConfiguration().getModel(), String.class);
-        return endpoint.provider().ref(id, requests.endpointOf(in), model);
+        return endpoint.provider().taskRef(id, requests.endpointOf(in), model);
     }
 
     /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */

@@ -11,7 +11,7 @@ import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
-import io.github.camelvideo.kling.request.KlingRequest;
+import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
  * Builds Kling requests from a message and the endpoint options, and checks them before anything is sent: values per

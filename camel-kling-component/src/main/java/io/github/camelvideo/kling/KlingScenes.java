@@ -11,7 +11,7 @@ import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.SceneRequests;
 import io.github.camelvideo.core.storyboard.StoryboardLimits;
 import io.github.camelvideo.core.validate.ModelRules;
-import io.github.camelvideo.kling.request.KlingRequest;
+import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
  * Storyboard scenes as Kling requests, stitched: the first scene is a text-to-video call (or image-to-video from the

@@ -86,6 +86,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollMultiplier": getOrCreateConfiguration(target).setPollMultiplier(property(camelContext, double.class, value)); return true;
         case "pricetable":
         case "priceTable": target.setPriceTable(property(camelContext, io.github.camelvideo.core.cost.PriceTable.class, value)); return true;
+        case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
@@ -170,6 +171,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollMultiplier": return double.class;
         case "pricetable":
         case "priceTable": return io.github.camelvideo.core.cost.PriceTable.class;
+        case "provider": return java.lang.String.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "storedheaders":
@@ -250,6 +252,7 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollMultiplier": return getOrCreateConfiguration(target).getPollMultiplier();
         case "pricetable":
         case "priceTable": return target.getPriceTable();
+        case "provider": return getOrCreateConfiguration(target).getProvider();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "storedheaders":

@@ -60,6 +60,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMaxInterval": target.getConfiguration().setPollMaxInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollmultiplier":
         case "pollMultiplier": target.getConfiguration().setPollMultiplier(property(camelContext, double.class, value)); return true;
+        case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
@@ -118,6 +119,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMaxInterval": return long.class;
         case "pollmultiplier":
         case "pollMultiplier": return double.class;
+        case "provider": return java.lang.String.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "storedheaders":
@@ -177,6 +179,7 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollMaxInterval": return target.getConfiguration().getPollMaxInterval();
         case "pollmultiplier":
         case "pollMultiplier": return target.getConfiguration().getPollMultiplier();
+        case "provider": return target.getConfiguration().getProvider();
         case "seconds": return target.getConfiguration().getSeconds();
         case "size": return target.getConfiguration().getSize();
         case "storedheaders":

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(32);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
@@ -46,6 +46,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollIntervalWithPush");
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
+        props.add("provider");
         props.add("seconds");
         props.add("size");
         props.add("storedHeaders");

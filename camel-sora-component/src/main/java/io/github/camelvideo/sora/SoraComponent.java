@@ -10,8 +10,6 @@ import io.github.camelvideo.core.camel.VideoComponentSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.validate.ModelRules;
-import io.github.camelvideo.core.webhook.OpenAiWebhookEvents;
-import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 
 /**
@@ -22,7 +20,7 @@ import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 public class SoraComponent extends VideoComponentSupport {
 
     /** Name of the environment variable holding the webhook secret when the webhookSecret option is not set. */
-    public static final String WEBHOOK_SECRET_ENV = "OPENAI_WEBHOOK_SECRET";
+    public static final String WEBHOOK_SECRET_ENV = OpenAiVideoProvider.WEBHOOK_SECRET_ENV;
 
     @Metadata
     private SoraConfiguration configuration = new SoraConfiguration();
@@ -48,12 +46,6 @@ public class SoraComponent extends VideoComponentSupport {
     @Override
     protected PriceTable defaultPriceTable() {
         return PriceTable.fromResource(SoraComponent.class, "sora-prices.properties");
-    }
-
-    /** OpenAI's webhooks: Standard Webhooks signatures, {@code video.completed} and {@code video.failed} events. */
-    @Override
-    protected WebhookProtocol webhookProtocol() {
-        return new WebhookProtocol(OpenAiVideoProvider.NAME, WEBHOOK_SECRET_ENV, new OpenAiWebhookEvents());
     }
 
     @Override

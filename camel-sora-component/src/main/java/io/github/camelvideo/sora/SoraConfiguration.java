@@ -16,6 +16,8 @@ public class SoraConfiguration extends VideoJobConfiguration {
     /** The OpenAI default; any server speaking the OpenAI Videos API can be used instead. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+    @UriParam(defaultValue = SoraProviders.OPENAI, enums = SoraProviders.OPENAI)
+    private String provider = SoraProviders.OPENAI;
     @UriParam(defaultValue = DEFAULT_BASE_URL)
     private String baseUrl = DEFAULT_BASE_URL;
     @UriParam(label = "security", secret = true)
@@ -34,6 +36,17 @@ public class SoraConfiguration extends VideoJobConfiguration {
     private int limit = 20;
     @UriParam(label = "list", defaultValue = "desc", enums = "asc,desc")
     private String order = "desc";
+
+    public String getProvider() {
+        return provider;
+    }
+
+    /**
+     * The protocol videos are made through: openai (the OpenAI Videos API, and any server speaking it).
+     */
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
 
     public String getBaseUrl() {
         return baseUrl;

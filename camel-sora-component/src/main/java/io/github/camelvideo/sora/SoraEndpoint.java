@@ -2,7 +2,6 @@ package io.github.camelvideo.sora;
 
 import org.apache.camel.Category;
 import org.apache.camel.Producer;
-
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -13,7 +12,7 @@ import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.spi.VideoProvider;
-import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
+import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
  * Generate, fetch, list, delete and download AI videos through the OpenAI Videos API (Sora and compatible servers),
@@ -32,7 +31,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
     @UriParam
     private SoraConfiguration configuration;
 
-    private OpenAiVideoProvider provider;
+    private VideoProvider<SoraRequest> provider;
 
     public SoraEndpoint(String uri, SoraComponent component, SoraOperation operation,
                         SoraConfiguration configuration) {
@@ -44,11 +43,6 @@ public class SoraEndpoint extends VideoEndpointSupport {
     @Override
     protected boolean consumesJobs() {
         return operation == SoraOperation.jobs;
-    }
-
-    @Override
-    protected VideoProvider<?> jobsProvider() {
-        return provider;
     }
 
     @Override
@@ -67,12 +61,9 @@ public class SoraEndpoint extends VideoEndpointSupport {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        Credential apiKey = credentialOf(configuration.getApiKey(), "apiKey", API_KEY_ENV, "sora");
-        provider = new OpenAiVideoProvider(engine().http(), configuration.getBaseUrl(), apiKey.value());
-        reportConnection(configuration.getBaseUrl(), SoraConfiguration.DEFAULT_BASE_URL, apiKey);
-        watchHealth(provider, configuration.getBaseUrl(), apiKey.value(), configuration.getModel());
+    protected VideoProvider<?> createProvider() {
+        provider = SoraProviders.create(this);
+        return provider;
     }
 
     @Override
@@ -84,7 +75,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
         };
     }
 
-    OpenAiVideoProvider provider() {
+    VideoProvider<SoraRequest> provider() {
         return provider;
     }
 

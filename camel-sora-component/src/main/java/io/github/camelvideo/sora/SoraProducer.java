@@ -13,10 +13,13 @@ import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.spi.Capabilities;
+import io.github.camelvideo.core.spi.JobDeletion;
+import io.github.camelvideo.core.spi.JobListing;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
-import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
@@ -89,17 +92,18 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     private CompletionStage<Consumer<Message>> listVideos() {
         SoraConfiguration c = endpoint.getConfiguration();
-        return provider().list(c.getAfter(), c.getLimit(), c.getOrder())
+        return Capabilities.require(provider(), JobListing.class, "listVideos")
+                .list(c.getAfter(), c.getLimit(), c.getOrder())
                 .thenApply(page -> message -> message.setBody(page));
     }
 
     private CompletionStage<Consumer<Message>> deleteVideo(Exchange exchange) {
         String id = SoraRequests.videoId(exchange.getMessage());
-        return provider().delete(id).thenApply(deleted -> message -> message.setBody(deleted));
+        return Capabilities.require(provider(), JobDeletion.class, "deleteVideo").delete(id).thenApply(deleted -> message -> message.setBody(deleted));
     }
 
-    private static JobRef videoRef(Exchange exchange) {
-        return JobRef.of(OpenAiVideoProvider.NAME, SoraRequests.videoId(exchange.getMessage()));
+    private JobRef videoRef(Exchange exchange) {
+        return JobRef.of(provider().name(), SoraRequests.videoId(exchange.getMessage()));
     }
 
     private String variant(Exchange exchange) {
@@ -121,7 +125,7 @@ public class SoraProducer extends DefaultAsyncProducer {
                 .estimate(request.model(), size, Integer.valueOf(seconds)).orElse(null);
     }
 
-    private OpenAiVideoProvider provider() {
+    private VideoProvider<SoraRequest> provider() {
         return endpoint.provider();
     }
 }

@@ -18,7 +18,7 @@ import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
 import io.github.camelvideo.veo.google.VeoJob;
-import io.github.camelvideo.veo.google.VeoRequest;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the

@@ -14,7 +14,7 @@ import io.github.camelvideo.core.storyboard.SceneRequests;
 import io.github.camelvideo.core.storyboard.StoryboardLimits;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.veo.google.VeoJob;
-import io.github.camelvideo.veo.google.VeoRequest;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * Storyboard scenes as Veo requests: a scene generated on its own is a text- or image-to-video call, and a scene that

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.support.PropertiesResource;
-import io.github.camelvideo.kling.request.KlingRequest;
+import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
  * Which fal endpoint serves a Kling model, mode and operation, and which input fields an endpoint group takes for its

@@ -11,15 +11,15 @@ import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
-import io.github.camelvideo.core.spi.VideoProvider;
-import io.github.camelvideo.kling.request.KlingRequest;
+import io.github.camelvideo.kling.provider.KlingProvider;
+import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
  * Kling on fal.ai: a request becomes the input of the fal endpoint its model, mode and kind map to (fal's field
  * names: {@code duration} as a string, {@code aspect_ratio}, {@code generate_audio}, {@code negative_prompt},
  * {@code cfg_scale}, and the frame fields of the endpoint's group, images as data URIs); fal's queue does the rest.
  */
-public final class FalKlingProvider implements VideoProvider<KlingRequest> {
+public final class FalKlingProvider implements KlingProvider {
 
     public static final String NAME = "fal";
 
@@ -36,8 +36,9 @@ public final class FalKlingProvider implements VideoProvider<KlingRequest> {
         return NAME;
     }
 
-    /** The endpoint a request goes to; checks that it takes the request's frames, before anything is sent. */
-    public String endpointOf(KlingRequest request) {
+    /** The fal endpoint a request goes to; checks that it takes the request's frames, before anything is sent. */
+    @Override
+    public String targetOf(KlingRequest request) {
         String endpoint = endpoints.endpointOf(request);
         if (request.hasLastFrame() && endpoints.lastFrameField(endpoint).isEmpty()) {
             throw new VideoRequestInvalidException("Invalid lastFrame: the fal endpoint " + endpoint + " takes no"
@@ -50,7 +51,7 @@ public final class FalKlingProvider implements VideoProvider<KlingRequest> {
 
     @Override
     public CompletionStage<JobStatus> submit(KlingRequest request) {
-        String endpoint = endpointOf(request);
+        String endpoint = targetOf(request);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(FalQueue.MODEL, request.model());
         attributes.put(FalQueue.SECONDS, request.seconds().toString());
@@ -90,7 +91,8 @@ public final class FalKlingProvider implements VideoProvider<KlingRequest> {
     }
 
     /** A handle on a fal request known by its id, submitted to {@code endpointId} (or one of its app). */
-    public JobRef ref(String requestId, String endpointId, String model) {
+    @Override
+    public JobRef taskRef(String requestId, String endpointId, String model) {
         return queue.ref(endpointId, requestId, model == null ? Map.of() : Map.of(FalQueue.MODEL, model));
     }
 

@@ -23,19 +23,25 @@ import io.github.camelvideo.core.http.MultipartBody;
 import io.github.camelvideo.core.http.ServerHints;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.ErrorCategory;
+import io.github.camelvideo.core.spi.JobDeletion;
 import io.github.camelvideo.core.spi.JobError;
+import io.github.camelvideo.core.spi.JobListing;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobState;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.webhook.OpenAiWebhookEvents;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 
 /**
  * The OpenAI Videos API ({@code /videos}) as a {@link VideoProvider}: OpenAI itself or any compatible server.
  * Translates requests and video objects; the engine does the rest.
  */
-public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
+public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, JobListing, JobDeletion {
 
     public static final String NAME = "openai";
+    /** The environment variable holding the webhook signing secret when the webhookSecret option is not set. */
+    public static final String WEBHOOK_SECRET_ENV = "OPENAI_WEBHOOK_SECRET";
 
     /** Page size of the reconciliation search: the API's largest. */
     static final int RECONCILE_PAGE = 100;
@@ -154,6 +160,7 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
     }
 
     /** One page of the video list. */
+    @Override
     public CompletionStage<SoraVideoList> list(String after, int limit, String order) {
         StringBuilder query = new StringBuilder("?limit=").append(limit).append("&order=").append(encode(order));
         if (after != null && !after.isBlank()) {
@@ -174,6 +181,7 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
     }
 
     /** Deletes a completed or failed video. */
+    @Override
     public CompletionStage<SoraVideoDeleted> delete(String videoId) {
         HttpRequest request = authorized("/videos/" + encode(videoId)).DELETE().build();
         return api.call(request, videoId).thenApply(r -> api.read(r, SoraVideoDeleted.class));
@@ -297,6 +305,12 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest> {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** OpenAI's webhooks: Standard Webhooks signatures, {@code video.completed} and {@code video.failed} events. */
+    @Override
+    public WebhookProtocol webhookProtocol() {
+        return WebhookProtocol.standardWebhooks(NAME, WEBHOOK_SECRET_ENV, new OpenAiWebhookEvents());
     }
 
     @Override

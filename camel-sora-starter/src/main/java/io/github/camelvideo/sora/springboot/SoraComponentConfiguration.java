@@ -61,6 +61,10 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private String outputDirectory;
     /**
+     * The protocol videos are made through: openai (the OpenAI Videos API, and any server speaking it).
+     */
+    private String provider = "openai";
+    /**
      * Length of the generated video in seconds (sora-2 family: 4, 8, 12, 16 or 20). Not set: the server default (4).
      * For extend, the seconds added.
      */
@@ -314,6 +318,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setOutputDirectory(String outputDirectory) {
         this.outputDirectory = outputDirectory;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
     }
 
     public Integer getSeconds() {

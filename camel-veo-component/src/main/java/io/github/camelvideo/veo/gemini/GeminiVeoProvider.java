@@ -14,7 +14,7 @@ import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.veo.google.GoogleVeoProvider;
 import io.github.camelvideo.veo.google.PredictBody;
-import io.github.camelvideo.veo.google.VeoRequest;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * Veo on the Gemini API: {@code POST {base}/models/{model}:predictLongRunning} and {@code GET {base}/{operation}}

@@ -15,6 +15,7 @@ import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * What the two Google Veo surfaces share: a create call answered with an operation name, operations read in one

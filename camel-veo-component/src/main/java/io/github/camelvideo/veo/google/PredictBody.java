@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * The JSON body of {@code predictLongRunning}: {@code {"instances":[{...}],"parameters":{...}}}. Media goes as

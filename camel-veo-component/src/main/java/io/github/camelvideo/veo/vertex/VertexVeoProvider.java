@@ -17,7 +17,7 @@ import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.veo.google.GoogleVeoProvider;
 import io.github.camelvideo.veo.google.PredictBody;
-import io.github.camelvideo.veo.google.VeoRequest;
+import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
  * Veo on Vertex AI: {@code POST …/projects/{p}/locations/{l}/publishers/google/models/{m}:predictLongRunning} and

@@ -1,8 +1,8 @@
 package io.github.camelvideo.core.camel;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.apache.camel.CamelContext;
@@ -109,20 +109,12 @@ public abstract class VideoComponentSupport extends DefaultComponent {
     protected abstract VideoJobConfiguration componentConfiguration();
 
     /**
-     * How the component's provider pushes job notifications, or {@code null} (the default) when it has no push
-     * completion: then setting webhookPath fails at start.
-     */
-    protected WebhookProtocol webhookProtocol() {
-        return null;
-    }
-
-    /**
      * Serves the configuration's webhookPath on platform-http, unless that path is already served; a no-op when the
      * configuration has no webhookPath.
      */
-    void serveWebhooks(VideoJobConfiguration configuration) {
+    void serveWebhooks(VideoJobConfiguration configuration, WebhookProtocol protocol) {
         if (configuration.isPushEnabled()) {
-            webhooks.serve(configuration);
+            webhooks.serve(configuration, protocol);
         }
     }
 
@@ -162,7 +154,6 @@ public abstract class VideoComponentSupport extends DefaultComponent {
                 EngineSettings.DEFAULT.withLimits(httpThreads, workerThreads, maxConnections)
                         .withConnectionIdleTimeout(Duration.ofMillis(connectionIdleTimeout)), jobStore,
                 Duration.ofMillis(leaseDuration));
-        serveWebhooks(componentConfiguration());
         if (activity == null) {
             // kept across a restart of the component: its gauge stays registered with the meter registry
             activity = new JobActivity(scheme(), Metrics.of(getCamelContext()), Clock.systemUTC());

@@ -25,6 +25,7 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
 
     private AsyncPermits admission;
     private String healthConnection;
+    private VideoProvider<?> provider;
 
     protected VideoEndpointSupport(String uri, VideoComponentSupport component) {
         super(uri, component);
@@ -71,9 +72,17 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
         return false;
     }
 
-    /** The provider whose recorded jobs the {@code jobs} consumer collects; called once the endpoint started. */
+    /**
+     * Creates the provider the endpoint's options name, once, when the endpoint starts: after the options were
+     * checked and before its webhook path is served with the provider's push protocol.
+     *
+     * @throws IllegalArgumentException for an unknown provider or a missing credential
+     */
+    protected abstract VideoProvider<?> createProvider();
+
+    /** The provider of this started endpoint (the one whose recorded jobs the {@code jobs} consumer collects). */
     protected VideoProvider<?> jobsProvider() {
-        throw new UnsupportedOperationException("not a jobs endpoint");
+        return provider;
     }
 
     /** The component's output header names. */
@@ -96,8 +105,8 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
         }
         admission = new AsyncPermits(jobConfiguration().getMaxConcurrentJobs(),
                 getComponent().engine().workerExecutor());
-        // an endpoint's own webhookPath is served as well as the component's
-        getComponent().serveWebhooks(jobConfiguration());
+        provider = createProvider();
+        getComponent().serveWebhooks(jobConfiguration(), provider.webhookProtocol());
     }
 
     @Override
@@ -160,6 +169,16 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
     }
 
     /**
+     * A credential of this endpoint from an option, else from an environment variable, with where it was found: for
+     * the component's provider factory.
+     *
+     * @throws IllegalArgumentException when neither is set; the message names both, never a value
+     */
+    public Credential credential(String option, String optionName, String envVariable) {
+        return credentialOf(option, optionName, envVariable, getComponent().engineName().toLowerCase());
+    }
+
+    /**
      * Adds the provider connection of this started endpoint to the component's health checks, when they are on and
      * the provider has a cheap read ({@link VideoProvider#checkAccess}). Endpoints with the same provider, base URL
      * and credential share one check.
@@ -167,7 +186,7 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
      * @param credential what identifies the credential (such as the key itself); only compared, never shown
      * @param model      the model the endpoint uses, for protocols whose cheap read is about a model
      */
-    protected void watchHealth(VideoProvider<?> provider, String baseUrl, Object credential, String model) {
+    public void watchHealth(VideoProvider<?> provider, String baseUrl, Object credential, String model) {
         VideoHealthCheckRepository checks = getComponent().healthChecks();
         if (checks == null || !provider.canCheckAccess()) {
             return;
@@ -182,7 +201,7 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
      *
      * @see ConnectionLog
      */
-    protected void reportConnection(String baseUrl, String publicBaseUrl, Credential credential) {
+    public void reportConnection(String baseUrl, String publicBaseUrl, Credential credential) {
         getComponent().connectionLog().report(getComponent().engineName().toLowerCase(), baseUrl, publicBaseUrl, credential);
     }
 }

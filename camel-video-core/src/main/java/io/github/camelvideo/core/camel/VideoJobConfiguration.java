@@ -155,6 +155,19 @@ public abstract class VideoJobConfiguration implements Cloneable {
         this.pollIntervalWithPush = pollIntervalWithPush;
     }
 
+    /**
+     * The URL at which the provider reaches this configuration's webhook receiver: callbackBaseUrl followed by
+     * webhookPath; {@code null} when push completion is off or callbackBaseUrl is not set.
+     */
+    public String callbackUrl() {
+        if (!isPushEnabled() || callbackBaseUrl == null || callbackBaseUrl.isBlank()) {
+            return null;
+        }
+        String base = callbackBaseUrl.endsWith("/") ? callbackBaseUrl.substring(0, callbackBaseUrl.length() - 1)
+                : callbackBaseUrl;
+        return base + webhookPath;
+    }
+
     /** Whether push completion is on: webhookPath is set. */
     public boolean isPushEnabled() {
         return webhookPath != null && !webhookPath.isBlank();

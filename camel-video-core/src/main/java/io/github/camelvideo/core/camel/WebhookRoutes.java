@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.webhook.StandardWebhooksVerifier;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.core.webhook.WebhookReceiver;
 import io.github.camelvideo.core.webhook.WebhookRefusal;
@@ -27,7 +26,12 @@ final class WebhookRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
 
-    private record Served(WebhookSecret secret, WebhookReceiver receiver) {
+    private record Served(String providerName, WebhookSecret secret, WebhookReceiver receiver) {
+
+        boolean sameAs(String otherProvider, WebhookSecret otherSecret) {
+            return providerName.equals(otherProvider)
+                   && (secret == null ? otherSecret == null : otherSecret != null && secret.sameKey(otherSecret));
+        }
     }
 
     private final VideoComponentSupport component;
@@ -44,28 +48,36 @@ final class WebhookRoutes {
     }
 
     /**
-     * Serves the configuration's webhookPath, once per path: a second configuration on the same path must have the
-     * same secret.
+     * Serves the configuration's webhookPath for the provider's protocol, once per path: a second configuration on
+     * the same path must be for the same provider, with the same secret.
+     *
+     * @param protocol the provider's push protocol, or {@code null} when it has none (then webhookPath is refused)
      */
-    synchronized void serve(VideoJobConfiguration config) {
+    synchronized void serve(VideoJobConfiguration config, WebhookProtocol protocol) {
         String path = config.getWebhookPath();
-        WebhookProtocol protocol = component.webhookProtocol();
         String scheme = component.engineName().toLowerCase();
         if (protocol == null) {
             throw VideoRequestInvalidException.notAllowed("webhookPath", path,
-                    "not set: the " + scheme + " component has no push completion");
+                    "not set: this provider of the " + scheme + " component has no push completion");
+        }
+        if (protocol.callsBack() && config.callbackUrl() == null) {
+            throw new IllegalArgumentException("Missing callbackBaseUrl: the " + protocol.providerName()
+                                               + " provider of " + scheme + " is told on each create call where to"
+                                               + " call back, so push completion (webhookPath " + path + ") needs"
+                                               + " the public base URL of this application, such as"
+                                               + " https://videos.example.com");
         }
         WebhookSecret secret = secret(config, protocol, scheme);
         Served existing = served.get(path);
         if (existing != null) {
-            if (!existing.secret().sameKey(secret)) {
-                throw new IllegalArgumentException("The webhookPath " + path + " of " + scheme
-                                                   + " is already served with another webhookSecret; give each"
-                                                   + " secret its own path");
+            if (!existing.sameAs(protocol.providerName(), secret)) {
+                throw new IllegalArgumentException("The webhookPath " + path + " of " + scheme + " is already served"
+                                                   + " for another provider or with another webhookSecret; give"
+                                                   + " each provider and secret its own path");
             }
             return;
         }
-        WebhookReceiver receiver = new WebhookReceiver(path, new StandardWebhooksVerifier(secret),
+        WebhookReceiver receiver = new WebhookReceiver(path, protocol.verifiers().create(secret),
                 protocol.events(), jobId -> {
                     VideoEngine engine = component.engine();
                     return engine != null && engine.tracker().pollNow(protocol.providerName(), jobId);
@@ -86,15 +98,20 @@ final class WebhookRoutes {
                 }
             }
         });
-        served.put(path, new Served(secret, receiver));
+        served.put(path, new Served(protocol.providerName(), secret, receiver));
         addRoute(scheme + "-webhook" + path.replaceAll("[^A-Za-z0-9]+", "-"), path, receiver);
-        String base = config.getCallbackBaseUrl();
-        LOG.info("Push completion for {}: webhook receiver on platform-http {}; configure the provider to send its"
-                 + " events to {} with the secret of webhookSecret", scheme, path,
-                base == null || base.isBlank() ? "this application's public URL + " + path
-                        : stripSlash(base) + path);
+        String url = config.callbackUrl();
+        if (protocol.callsBack()) {
+            LOG.info("Push completion for {} ({}): webhook receiver on platform-http {}; each create call asks the"
+                     + " provider to call back {}", scheme, protocol.providerName(), path, url);
+        } else {
+            LOG.info("Push completion for {} ({}): webhook receiver on platform-http {}; configure the provider to"
+                     + " send its events to {} with the secret of webhookSecret", scheme, protocol.providerName(),
+                    path, url == null ? "this application's public URL + " + path : url);
+        }
     }
 
+    /** The configured secret; {@code null} when the protocol requires none and none is set. */
     private static WebhookSecret secret(VideoJobConfiguration config, WebhookProtocol protocol, String scheme) {
         String value = config.getWebhookSecret();
         String source = "the webhookSecret option";
@@ -103,6 +120,9 @@ final class WebhookRoutes {
             source = "the " + protocol.secretEnvVariable() + " environment variable";
         }
         if (value == null || value.isBlank()) {
+            if (!protocol.secretRequired()) {
+                return null;
+            }
             throw new IllegalArgumentException("No webhookSecret for " + scheme + ": push completion (webhookPath "
                                                + config.getWebhookPath() + ") needs the webhookSecret option"
                                                + (protocol.secretEnvVariable() == null ? ""
@@ -153,7 +173,4 @@ final class WebhookRoutes {
         }
     }
 
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -2,8 +2,11 @@ package io.github.camelvideo.core.spi;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 
 /**
  * One video generation wire protocol. Implementations only translate between the engine's model and the provider's
@@ -73,6 +76,26 @@ public interface VideoProvider<R extends VideoJobRequest> {
     /** Whether {@link #checkAccess} makes a read, so that a health check can be based on it. */
     default boolean canCheckAccess() {
         return false;
+    }
+
+    /**
+     * An optional capability of this provider, such as {@link JobListing} or {@link JobDeletion}: what a producer asks
+     * for, instead of knowing the provider's class, before it offers an operation that not every protocol has. By
+     * default, the provider has a capability when it implements its interface.
+     *
+     * @return the capability, or empty when this provider does not have it
+     * @see Capabilities#require
+     */
+    default <C> Optional<C> capability(Class<C> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
+    /**
+     * How this provider pushes job notifications, or {@code null} (the default) when it has no push completion: then
+     * setting webhookPath fails at start.
+     */
+    default WebhookProtocol webhookProtocol() {
+        return null;
     }
 
     /**

@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * timestamp must be within the tolerance of the clock, before or after. Replays are not this class's concern (it
  * keeps no state): the caller remembers accepted ids.
  */
-public final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier implements WebhookVerifier {
 
     /** The tolerance of Standard Webhooks' reference libraries and OpenAI's SDKs: five minutes either way. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
@@ -56,14 +56,22 @@ public final class StandardWebhooksVerifier {
         this(secret, DEFAULT_TOLERANCE, DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
     }
 
-    /** The largest body accepted. */
+    @Override
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** How far the timestamp may be from the clock. */
+    @Override
     public Duration tolerance() {
         return tolerance;
+    }
+
+    @Override
+    public Verification verify(WebhookRequest request) {
+        WebhookDelivery delivery = request.standardDelivery();
+        Optional<WebhookRefusal> refusal = verify(delivery);
+        return refusal.map(Verification::refused)
+                .orElseGet(() -> Verification.verified(delivery.id(), signedAt(delivery)));
     }
 
     /**

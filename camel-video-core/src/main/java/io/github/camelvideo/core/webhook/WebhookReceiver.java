@@ -2,8 +2,9 @@ package io.github.camelvideo.core.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -16,8 +17,9 @@ import io.github.camelvideo.core.job.JobStore;
 
 /**
  * Receives a provider's webhook deliveries on Camel's platform-http and turns each verified one into an immediate
- * status read of the job it names. In order: the size, the Standard Webhooks headers, the timestamp and the signature
- * are checked before anything else; the delivery's id must be new to this receiver (kept in memory), so the same
+ * status read of the job it names. In order: the size, then the provider's scheme ({@link WebhookVerifier}: its
+ * headers, timestamp and signature, or a per-job token) are checked before anything else; the delivery's id, for
+ * schemes that have one, must be new to this receiver (kept in memory), so the same
  * delivery sent again is refused at once; the body is read as an event and the job's status read is started; and
  * the id is remembered in the job store, durably and for every instance sharing it, before the answer: an id the
  * store knows already (accepted by another instance, or before a restart) is refused too. The store's write (a
@@ -36,7 +38,7 @@ public final class WebhookReceiver implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
 
     private final String path;
-    private final StandardWebhooksVerifier verifier;
+    private final WebhookVerifier verifier;
     private final WebhookEvents events;
     private final JobHints hints;
     private final Supplier<JobStore> store;
@@ -67,7 +69,7 @@ public final class WebhookReceiver implements Processor {
      * @param store    where delivery ids are remembered (the component's job store)
      * @param clock    the time ids are remembered from
      */
-    public WebhookReceiver(String path, StandardWebhooksVerifier verifier, WebhookEvents events, JobHints hints,
+    public WebhookReceiver(String path, WebhookVerifier verifier, WebhookEvents events, JobHints hints,
                            Supplier<JobStore> store, Clock clock) {
         this.path = Objects.requireNonNull(path, "path");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -111,29 +113,43 @@ public final class WebhookReceiver implements Processor {
         if (declared != null && declared > verifier.maxBodyBytes()) {
             return refuse(WebhookRefusal.TOO_LARGE, null);
         }
-        WebhookDelivery delivery = new WebhookDelivery(header(message, WebhookDelivery.ID_HEADER),
-                header(message, WebhookDelivery.TIMESTAMP_HEADER), header(message, WebhookDelivery.SIGNATURE_HEADER),
-                message.getBody(byte[].class));
-        Optional<WebhookRefusal> refusal = verifier.verify(delivery);
-        if (refusal.isPresent()) {
-            return refuse(refusal.get(), null);
+        WebhookRequest request = request(message);
+        if (request.body().length > verifier.maxBodyBytes()) {
+            return refuse(WebhookRefusal.TOO_LARGE, null);
         }
-        Instant until = rememberUntil(delivery);
-        if (!recent.rememberOnce(delivery.id(), until, clock.instant())) {
-            return refuse(WebhookRefusal.REPLAYED, delivery.id());
+        WebhookVerifier.Verification verification = verifier.verify(request);
+        if (!verification.isVerified()) {
+            return refuse(verification.refusal(), null);
+        }
+        String id = verification.deliveryId();
+        Instant until = rememberUntil(verification.signedAt());
+        if (id != null && !recent.rememberOnce(id, until, clock.instant())) {
+            return refuse(WebhookRefusal.REPLAYED, id);
         }
         WebhookEvent event;
         try {
-            event = events.read(delivery.body());
+            event = events.read(request.body());
         } catch (IllegalArgumentException e) {
-            return refuse(WebhookRefusal.UNREADABLE, delivery.id());
+            return refuse(WebhookRefusal.UNREADABLE, id);
         }
         hint(event);
-        if (!store.get().rememberOnce(replayKey(delivery.id()), until)) {
+        if (id != null && !store.get().rememberOnce(replayKey(id), until)) {
             // accepted before by another instance or an earlier run: the read just started is one read more
-            return refuse(WebhookRefusal.REPLAYED, delivery.id());
+            return refuse(WebhookRefusal.REPLAYED, id);
         }
         return 200;
+    }
+
+    /** The request as the verifier sees it: headers as sent, the query string and the raw body. */
+    private static WebhookRequest request(Message message) {
+        Map<String, String> headers = new HashMap<>();
+        message.getHeaders().forEach((name, value) -> {
+            if (value instanceof String text) {
+                headers.put(name, text);
+            }
+        });
+        return new WebhookRequest(headers, message.getHeader(Exchange.HTTP_QUERY, String.class),
+                message.getBody(byte[].class));
     }
 
     private void hint(WebhookEvent event) {
@@ -156,10 +172,10 @@ public final class WebhookReceiver implements Processor {
      * Until when a delivery id is remembered: a replay after that has a timestamp outside the tolerance, refused by
      * the verifier.
      */
-    private Instant rememberUntil(WebhookDelivery delivery) {
-        Instant signedAt = StandardWebhooksVerifier.signedAt(delivery);
+    private Instant rememberUntil(Instant signedAt) {
         Instant now = clock.instant();
-        return (signedAt.isAfter(now) ? signedAt : now).plus(verifier.tolerance()).plusSeconds(1);
+        Instant from = signedAt != null && signedAt.isAfter(now) ? signedAt : now;
+        return from.plus(verifier.tolerance()).plusSeconds(1);
     }
 
     /** Delivery ids share the store's remembered ids with other uses: they get a namespace of their own. */
@@ -179,10 +195,6 @@ public final class WebhookReceiver implements Processor {
                     reason.status(), count);
         }
         return reason.status();
-    }
-
-    private static String header(Message message, String name) {
-        return message.getHeader(name, String.class);
     }
 
     /** An empty answer: none of the request's headers go back, and nothing says why a delivery was refused. */

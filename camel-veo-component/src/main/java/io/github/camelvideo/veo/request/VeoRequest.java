@@ -1,4 +1,4 @@
-package io.github.camelvideo.veo.google;
+package io.github.camelvideo.veo.request;
 
 import java.util.LinkedHashMap;
 import java.util.List;

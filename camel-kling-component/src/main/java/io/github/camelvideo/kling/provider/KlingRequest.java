@@ -1,4 +1,4 @@
-package io.github.camelvideo.kling.request;
+package io.github.camelvideo.kling.provider;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

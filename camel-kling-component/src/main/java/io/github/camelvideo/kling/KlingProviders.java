@@ -1,0 +1,50 @@
+package io.github.camelvideo.kling;
+
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.github.camelvideo.core.camel.Credential;
+import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.kling.fal.FalKlingEndpoints;
+import io.github.camelvideo.kling.fal.FalKlingProvider;
+import io.github.camelvideo.kling.provider.KlingProvider;
+
+/**
+ * The providers of the kling component, by the name the provider option takes: the one place a protocol is chosen.
+ * Each entry reads its credentials and base URL from the endpoint's options and logs where requests go.
+ */
+final class KlingProviders {
+
+    private static final Map<String, Function<KlingEndpoint, KlingProvider>> PROVIDERS = Map.of(
+            KlingConfiguration.FAL, KlingProviders::fal);
+
+    private KlingProviders() {
+    }
+
+    /** The provider names, for errors. */
+    static String names() {
+        return String.join(", ", new TreeSet<>(PROVIDERS.keySet()));
+    }
+
+    /** The provider the endpoint's provider option names. */
+    static KlingProvider create(KlingEndpoint endpoint) {
+        String name = endpoint.getConfiguration().getProvider();
+        Function<KlingEndpoint, KlingProvider> factory = PROVIDERS.get(name);
+        if (factory == null) {
+            throw VideoRequestInvalidException.notAllowed("provider", name, names());
+        }
+        return factory.apply(endpoint);
+    }
+
+    private static KlingProvider fal(KlingEndpoint endpoint) {
+        KlingConfiguration c = endpoint.getConfiguration();
+        Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", KlingEndpoint.API_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        FalKlingProvider fal = new FalKlingProvider(new FalQueue(endpoint.engine().http(), FalKlingProvider.NAME,
+                baseUrl, apiKey.value()), FalKlingEndpoints.builtIn());
+        endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
+        return fal;
+    }
+}
