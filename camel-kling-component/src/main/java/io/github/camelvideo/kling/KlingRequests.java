@@ -78,11 +78,14 @@ final class KlingRequests {
     private KlingRequest request(Message in, KlingRequest.Kind kind, String prompt, ImageInput image, String imageUrl,
                                  ImageInput lastFrame, String lastFrameUrl) {
         String model = MessageInputs.required(in, KlingConstants.MODEL, config.getModel(), "model", "model");
-        return new KlingRequest(kind, prompt, model, text(in, KlingConstants.MODE, config.getMode()),
-                duration(in, model), text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()),
-                config.getGenerateAudio(), text(in, KlingConstants.NEGATIVE_PROMPT, config.getNegativePrompt()),
-                config.getCfgScale(), image, imageUrl, lastFrame, lastFrameUrl,
-                text(in, KlingConstants.ENDPOINT_ID, config.getEndpointId()));
+        return KlingRequest.builder().kind(kind).prompt(prompt).model(model)
+                .mode(text(in, KlingConstants.MODE, config.getMode())).duration(duration(in, model))
+                .aspectRatio(text(in, KlingConstants.ASPECT_RATIO, config.getAspectRatio()))
+                .generateAudio(config.getGenerateAudio())
+                .negativePrompt(text(in, KlingConstants.NEGATIVE_PROMPT, config.getNegativePrompt()))
+                .cfgScale(config.getCfgScale()).image(image).imageUrl(imageUrl).lastFrame(lastFrame)
+                .lastFrameUrl(lastFrameUrl).endpointId(text(in, KlingConstants.ENDPOINT_ID, config.getEndpointId()))
+                .build();
     }
 
     /** Checks a request against the model's rules and the provider's endpoints; returns it. */

@@ -49,9 +49,9 @@ final class KlingScenes implements SceneRequests<KlingRequest> {
         KlingRequest t = template;
         KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO
                 : KlingRequest.Kind.TEXT_TO_VIDEO;
-        return requests.checked(new KlingRequest(kind, prompt, t.model(), t.mode(), Integer.toString(seconds),
-                t.aspectRatio(), t.generateAudio(), t.negativePrompt(), t.cfgScale(), firstFrame, null, null, null,
-                kind == KlingRequest.Kind.TEXT_TO_VIDEO ? t.endpointId() : null));
+        return requests.checked(t.toBuilder().kind(kind).prompt(prompt).duration(Integer.toString(seconds))
+                .image(firstFrame).imageUrl(null).lastFrame(null).lastFrameUrl(null)
+                .endpointId(kind == KlingRequest.Kind.TEXT_TO_VIDEO ? t.endpointId() : null).build());
     }
 
     @Override

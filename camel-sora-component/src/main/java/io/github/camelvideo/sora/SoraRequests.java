@@ -34,8 +34,8 @@ final class SoraRequests {
     SoraRequest textToVideo(Exchange exchange) {
         Message in = exchange.getMessage();
         String model = model(in);
-        return new SoraRequest(SoraRequest.Kind.CREATE, prompt(in, true), model, seconds(in, model), size(in, model),
-                null, null, null);
+        return SoraRequest.builder().kind(SoraRequest.Kind.CREATE).prompt(prompt(in, true)).model(model)
+                .seconds(seconds(in, model)).size(size(in, model)).build();
     }
 
     SoraRequest imageToVideo(Exchange exchange) {
@@ -52,21 +52,21 @@ final class SoraRequests {
         String prompt = prompt(in, imageUrl != null);
         String size = size(in, model);
         checkImageSize(image, "image", size, model);
-        return new SoraRequest(SoraRequest.Kind.CREATE, prompt, model, seconds(in, model), size, image, imageUrl,
-                null);
+        return SoraRequest.builder().kind(SoraRequest.Kind.CREATE).prompt(prompt).model(model)
+                .seconds(seconds(in, model)).size(size).image(image).imageUrl(imageUrl).build();
     }
 
     SoraRequest remix(Exchange exchange) {
         Message in = exchange.getMessage();
-        return new SoraRequest(SoraRequest.Kind.REMIX, prompt(in, true), null, null, null, null, null,
-                videoId(in));
+        return SoraRequest.builder().kind(SoraRequest.Kind.REMIX).prompt(prompt(in, true))
+                .sourceVideoId(videoId(in)).build();
     }
 
     SoraRequest extend(Exchange exchange) {
         Message in = exchange.getMessage();
         String model = model(in);
-        return new SoraRequest(SoraRequest.Kind.EXTEND, prompt(in, true), model, seconds(in, model), null, null,
-                null, videoId(in));
+        return SoraRequest.builder().kind(SoraRequest.Kind.EXTEND).prompt(prompt(in, true)).model(model)
+                .seconds(seconds(in, model)).sourceVideoId(videoId(in)).build();
     }
 
     /** How the scenes of a storyboard become requests, with the model, size and default length of the message. */

@@ -61,14 +61,14 @@ final class SoraScenes implements SceneRequests<SoraRequest> {
     public SoraRequest generate(String prompt, int seconds, ImageInput firstFrame, JobStatus previous) {
         // a scene from the previous scene's last frame keeps its size, which the frame has
         String sceneSize = size != null ? size : previous != null ? previous.size() : null;
-        return new SoraRequest(SoraRequest.Kind.CREATE, prompt, model, seconds, sceneSize, firstFrame,
-                null, null);
+        return SoraRequest.builder().kind(SoraRequest.Kind.CREATE).prompt(prompt).model(model).seconds(seconds)
+                .size(sceneSize).image(firstFrame).build();
     }
 
     @Override
     public SoraRequest extend(String prompt, int seconds, JobStatus previous, Path previousFile) {
-        return new SoraRequest(SoraRequest.Kind.EXTEND, prompt, model, seconds, previous.size(), null,
-                null, previous.ref().id());
+        return SoraRequest.builder().kind(SoraRequest.Kind.EXTEND).prompt(prompt).model(model).seconds(seconds)
+                .size(previous.size()).sourceVideoId(previous.ref().id()).build();
     }
 
     @Override

@@ -83,11 +83,14 @@ final class VeoRequests {
         String model = MessageInputs.required(in, VeoConstants.MODEL, config.effectiveModel(), "model", "model");
         Integer seconds = MessageInputs.wholeNumber(in, VeoConstants.DURATION_SECONDS, config.getDurationSeconds(),
                 "durationSeconds", allowed(model, "durationSeconds", "a whole number"));
-        return new VeoRequest(prompt, model, text(in, VeoConstants.ASPECT_RATIO, config.getAspectRatio()),
-                text(in, VeoConstants.RESOLUTION, config.getResolution()), seconds,
-                text(in, VeoConstants.NEGATIVE_PROMPT, config.getNegativePrompt()), config.getPersonGeneration(),
-                config.getSeed(), config.getGenerateAudio(), config.getStorageUri(), image, lastFrame, references,
-                video);
+        return VeoRequest.builder().prompt(prompt).model(model)
+                .aspectRatio(text(in, VeoConstants.ASPECT_RATIO, config.getAspectRatio()))
+                .resolution(text(in, VeoConstants.RESOLUTION, config.getResolution())).durationSeconds(seconds)
+                .negativePrompt(text(in, VeoConstants.NEGATIVE_PROMPT, config.getNegativePrompt()))
+                .personGeneration(config.getPersonGeneration()).seed(config.getSeed())
+                .generateAudio(config.getGenerateAudio()).storageUri(config.getStorageUri())
+                .image(image).lastFrame(lastFrame).referenceImages(references).video(video)
+                .build();
     }
 
     VeoRequest checked(VeoRequest r) {

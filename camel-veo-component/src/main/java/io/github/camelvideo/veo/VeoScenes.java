@@ -88,9 +88,9 @@ final class VeoScenes implements SceneRequests<VeoRequest> {
 
     private VeoRequest scene(String prompt, Integer seconds, ImageInput firstFrame, VeoRequest.VideoInput video) {
         VeoRequest t = template;
-        return new VeoRequest(prompt, t.model(), t.aspectRatio(), t.requestedResolution(), seconds,
-                t.negativePrompt(), t.personGeneration(), t.seed(), t.generateAudio(), t.storageUri(), firstFrame,
-                null, List.of(), video);
+        // the scene keeps the template's options, with its own prompt, length, first frame or video to extend
+        return t.toBuilder().prompt(prompt).durationSeconds(seconds).image(firstFrame).lastFrame(null)
+                .referenceImages(List.of()).video(video).build();
     }
 
     private static VeoRequest.VideoInput videoOf(JobStatus previous, Path previousFile) {

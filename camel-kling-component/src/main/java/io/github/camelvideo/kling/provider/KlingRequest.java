@@ -113,4 +113,140 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
         return "KlingRequest[" + kind + ", model=" + model + ", mode=" + mode + ", duration=" + duration
                + ", aspectRatio=" + aspectRatio + ", image=" + hasImage() + ", lastFrame=" + hasLastFrame() + "]";
     }
+
+    /** A request built by name: every component not set is {@code null} (the provider's default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kind = kind;
+        b.prompt = prompt;
+        b.model = model;
+        b.mode = mode;
+        b.duration = duration;
+        b.aspectRatio = aspectRatio;
+        b.generateAudio = generateAudio;
+        b.negativePrompt = negativePrompt;
+        b.cfgScale = cfgScale;
+        b.image = image;
+        b.imageUrl = imageUrl;
+        b.lastFrame = lastFrame;
+        b.lastFrameUrl = lastFrameUrl;
+        b.endpointId = endpointId;
+        return b;
+    }
+
+    /** Builds a {@link KlingRequest} by component name. */
+    public static final class Builder {
+
+        private Kind kind;
+        private String prompt;
+        private String model;
+        private String mode;
+        private String duration;
+        private String aspectRatio;
+        private Boolean generateAudio;
+        private String negativePrompt;
+        private Double cfgScale;
+        private ImageInput image;
+        private String imageUrl;
+        private ImageInput lastFrame;
+        private String lastFrameUrl;
+        private String endpointId;
+
+        private Builder() {
+        }
+
+        /** Sets {@code kind}. */
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /** Sets {@code prompt}. */
+        public Builder prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /** Sets {@code model}. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Sets {@code mode}. */
+        public Builder mode(String mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Sets {@code duration}. */
+        public Builder duration(String duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        /** Sets {@code aspectRatio}. */
+        public Builder aspectRatio(String aspectRatio) {
+            this.aspectRatio = aspectRatio;
+            return this;
+        }
+
+        /** Sets {@code generateAudio}. */
+        public Builder generateAudio(Boolean generateAudio) {
+            this.generateAudio = generateAudio;
+            return this;
+        }
+
+        /** Sets {@code negativePrompt}. */
+        public Builder negativePrompt(String negativePrompt) {
+            this.negativePrompt = negativePrompt;
+            return this;
+        }
+
+        /** Sets {@code cfgScale}. */
+        public Builder cfgScale(Double cfgScale) {
+            this.cfgScale = cfgScale;
+            return this;
+        }
+
+        /** Sets {@code image}. */
+        public Builder image(ImageInput image) {
+            this.image = image;
+            return this;
+        }
+
+        /** Sets {@code imageUrl}. */
+        public Builder imageUrl(String imageUrl) {
+            this.imageUrl = imageUrl;
+            return this;
+        }
+
+        /** Sets {@code lastFrame}. */
+        public Builder lastFrame(ImageInput lastFrame) {
+            this.lastFrame = lastFrame;
+            return this;
+        }
+
+        /** Sets {@code lastFrameUrl}. */
+        public Builder lastFrameUrl(String lastFrameUrl) {
+            this.lastFrameUrl = lastFrameUrl;
+            return this;
+        }
+
+        /** Sets {@code endpointId}. */
+        public Builder endpointId(String endpointId) {
+            this.endpointId = endpointId;
+            return this;
+        }
+
+        /** The request. */
+        public KlingRequest build() {
+            return new KlingRequest(kind, prompt, model, mode, duration, aspectRatio, generateAudio, negativePrompt, cfgScale, image, imageUrl, lastFrame, lastFrameUrl, endpointId);
+        }
+    }
 }

@@ -69,4 +69,92 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
         return Fingerprint.of(kind, prompt, model, seconds, size, image == null ? null : image.bytes(), imageUrl,
                 sourceVideoId);
     }
+
+    /** A request built by name: every component not set is {@code null} (the provider's default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kind = kind;
+        b.prompt = prompt;
+        b.model = model;
+        b.seconds = seconds;
+        b.size = size;
+        b.image = image;
+        b.imageUrl = imageUrl;
+        b.sourceVideoId = sourceVideoId;
+        return b;
+    }
+
+    /** Builds a {@link SoraRequest} by component name. */
+    public static final class Builder {
+
+        private Kind kind;
+        private String prompt;
+        private String model;
+        private Integer seconds;
+        private String size;
+        private ImageInput image;
+        private String imageUrl;
+        private String sourceVideoId;
+
+        private Builder() {
+        }
+
+        /** Sets {@code kind}. */
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /** Sets {@code prompt}. */
+        public Builder prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /** Sets {@code model}. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Sets {@code seconds}. */
+        public Builder seconds(Integer seconds) {
+            this.seconds = seconds;
+            return this;
+        }
+
+        /** Sets {@code size}. */
+        public Builder size(String size) {
+            this.size = size;
+            return this;
+        }
+
+        /** Sets {@code image}. */
+        public Builder image(ImageInput image) {
+            this.image = image;
+            return this;
+        }
+
+        /** Sets {@code imageUrl}. */
+        public Builder imageUrl(String imageUrl) {
+            this.imageUrl = imageUrl;
+            return this;
+        }
+
+        /** Sets {@code sourceVideoId}. */
+        public Builder sourceVideoId(String sourceVideoId) {
+            this.sourceVideoId = sourceVideoId;
+            return this;
+        }
+
+        /** The request. */
+        public SoraRequest build() {
+            return new SoraRequest(kind, prompt, model, seconds, size, image, imageUrl, sourceVideoId);
+        }
+    }
 }

@@ -112,4 +112,140 @@ public record VeoRequest(String prompt, String model, String aspectRatio, String
         return "VeoRequest[model=" + model + ", resolution=" + resolution + ", durationSeconds=" + durationSeconds
                + ", extension=" + isExtension() + ", referenceImages=" + referenceImages.size() + "]";
     }
+
+    /** A request built by name: every component not set is {@code null} (the provider's default). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.prompt = prompt;
+        b.model = model;
+        b.aspectRatio = aspectRatio;
+        b.resolution = resolution;
+        b.durationSeconds = durationSeconds;
+        b.negativePrompt = negativePrompt;
+        b.personGeneration = personGeneration;
+        b.seed = seed;
+        b.generateAudio = generateAudio;
+        b.storageUri = storageUri;
+        b.image = image;
+        b.lastFrame = lastFrame;
+        b.referenceImages = referenceImages;
+        b.video = video;
+        return b;
+    }
+
+    /** Builds a {@link VeoRequest} by component name. */
+    public static final class Builder {
+
+        private String prompt;
+        private String model;
+        private String aspectRatio;
+        private String resolution;
+        private Integer durationSeconds;
+        private String negativePrompt;
+        private String personGeneration;
+        private Long seed;
+        private Boolean generateAudio;
+        private String storageUri;
+        private ImageInput image;
+        private ImageInput lastFrame;
+        private List<ImageInput> referenceImages;
+        private VideoInput video;
+
+        private Builder() {
+        }
+
+        /** Sets {@code prompt}. */
+        public Builder prompt(String prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /** Sets {@code model}. */
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Sets {@code aspectRatio}. */
+        public Builder aspectRatio(String aspectRatio) {
+            this.aspectRatio = aspectRatio;
+            return this;
+        }
+
+        /** Sets {@code resolution}. */
+        public Builder resolution(String resolution) {
+            this.resolution = resolution;
+            return this;
+        }
+
+        /** Sets {@code durationSeconds}. */
+        public Builder durationSeconds(Integer durationSeconds) {
+            this.durationSeconds = durationSeconds;
+            return this;
+        }
+
+        /** Sets {@code negativePrompt}. */
+        public Builder negativePrompt(String negativePrompt) {
+            this.negativePrompt = negativePrompt;
+            return this;
+        }
+
+        /** Sets {@code personGeneration}. */
+        public Builder personGeneration(String personGeneration) {
+            this.personGeneration = personGeneration;
+            return this;
+        }
+
+        /** Sets {@code seed}. */
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Sets {@code generateAudio}. */
+        public Builder generateAudio(Boolean generateAudio) {
+            this.generateAudio = generateAudio;
+            return this;
+        }
+
+        /** Sets {@code storageUri}. */
+        public Builder storageUri(String storageUri) {
+            this.storageUri = storageUri;
+            return this;
+        }
+
+        /** Sets {@code image}. */
+        public Builder image(ImageInput image) {
+            this.image = image;
+            return this;
+        }
+
+        /** Sets {@code lastFrame}. */
+        public Builder lastFrame(ImageInput lastFrame) {
+            this.lastFrame = lastFrame;
+            return this;
+        }
+
+        /** Sets {@code referenceImages}. */
+        public Builder referenceImages(List<ImageInput> referenceImages) {
+            this.referenceImages = referenceImages;
+            return this;
+        }
+
+        /** Sets {@code video}. */
+        public Builder video(VideoInput video) {
+            this.video = video;
+            return this;
+        }
+
+        /** The request. */
+        public VeoRequest build() {
+            return new VeoRequest(prompt, model, aspectRatio, resolution, durationSeconds, negativePrompt, personGeneration, seed, generateAudio, storageUri, image, lastFrame, referenceImages, video);
+        }
+    }
 }
