@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelvideo.core.ops.MicrometerJobMetrics;
+import io.github.camelvideo.core.push.WebhookStats;
 import io.github.camelvideo.core.webhook.StandardWebhooksVerifier;
 import io.github.camelvideo.core.webhook.WebhookRefusal;
 import io.github.camelvideo.core.webhook.WebhookSecret;
-import io.github.camelvideo.core.webhook.WebhookStats;
 import io.github.camelvideo.emulator.RecordedRequest;
 import io.github.camelvideo.emulator.VideoEmulator;
 import io.github.camelvideo.emulator.webhook.DeliveryKind;

@@ -17,9 +17,9 @@ import io.github.camelvideo.core.job.JobStore;
 import io.github.camelvideo.core.ops.JobActivity;
 import io.github.camelvideo.core.ops.Metrics;
 import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
+import io.github.camelvideo.core.push.WebhookReceiver;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
-import io.github.camelvideo.core.webhook.WebhookReceiver;
 
 /**
  * What every video component has: one job engine (a scheduler and two small thread pools) for all its endpoints, a

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.push.WebhookReceiver;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
-import io.github.camelvideo.core.webhook.WebhookReceiver;
 import io.github.camelvideo.core.webhook.WebhookRefusal;
 import io.github.camelvideo.core.webhook.WebhookSecret;
 

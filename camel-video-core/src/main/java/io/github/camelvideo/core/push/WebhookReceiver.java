@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.webhook;
+package io.github.camelvideo.core.push;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelvideo.core.job.JobStore;
+import io.github.camelvideo.core.webhook.WebhookEvent;
+import io.github.camelvideo.core.webhook.WebhookEvents;
+import io.github.camelvideo.core.webhook.WebhookRefusal;
+import io.github.camelvideo.core.webhook.WebhookRequest;
+import io.github.camelvideo.core.webhook.WebhookVerifier;
 
 /**
  * Receives a provider's webhook deliveries on Camel's platform-http and turns each verified one into an immediate

@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.webhook;
+package io.github.camelvideo.core.push;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 import io.github.camelvideo.core.job.InMemoryJobStore;
 import io.github.camelvideo.core.testing.CapturedLog;
 import io.github.camelvideo.core.testing.SettableClock;
+import io.github.camelvideo.core.webhook.OpenAiWebhookEvents;
+import io.github.camelvideo.core.webhook.StandardWebhooksVerifier;
+import io.github.camelvideo.core.webhook.WebhookRefusal;
+import io.github.camelvideo.core.webhook.WebhookRequest;
+import io.github.camelvideo.core.webhook.WebhookSecret;
+import io.github.camelvideo.core.webhook.WebhookVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,5 +153,49 @@ class WebhookReceiverTest {
         assertThat(answer(delivery("wh_x", now(), SECRET, "hello"))).isEqualTo(400);
         assertThat(receiver.stats().refused(WebhookRefusal.UNREADABLE)).isEqualTo(1);
         assertThat(hinted).isEmpty();
+    }
+
+    /** A scheme without delivery ids (a per-job token in the URL): the query decides, and each delivery is a hint. */
+    private final WebhookVerifier tokenScheme = new WebhookVerifier() {
+        @Override
+        public int maxBodyBytes() {
+            return 4096;
+        }
+
+        @Override
+        public Duration tolerance() {
+            return Duration.ofMinutes(5);
+        }
+
+        @Override
+        public Verification verify(WebhookRequest request) {
+            return "good".equals(request.queryParameter("token")) ? Verification.verified(null, null)
+                    : Verification.refused(WebhookRefusal.BAD_SIGNATURE);
+        }
+    };
+
+    private Exchange tokenDelivery(String query, String body) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, query);
+        exchange.getMessage().setBody(body.getBytes(StandardCharsets.UTF_8));
+        return exchange;
+    }
+
+    @Test
+    void aSchemeWithoutDeliveryIdsIsVerifiedByItsOwnRuleAndEachDeliveryIsAHint() {
+        WebhookReceiver tokens = new WebhookReceiver("/webhooks/kling", tokenScheme, new OpenAiWebhookEvents(),
+                id -> hinted.add(id), () -> store, clock);
+        String body = event("video.completed", "video_known7");
+
+        tokens.process(tokenDelivery("job=k1&token=good", body));
+        Exchange again = tokenDelivery("job=k1&token=good", body);
+        tokens.process(again);
+        Exchange forged = tokenDelivery("job=k1&token=guess", body);
+        tokens.process(forged);
+
+        assertThat(again.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(200);
+        assertThat(forged.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class)).isEqualTo(401);
+        assertThat(hinted).containsExactly("video_known7", "video_known7");
+        assertThat(tokens.stats().refused(WebhookRefusal.BAD_SIGNATURE)).isEqualTo(1);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.webhook;
+package io.github.camelvideo.core.push;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,8 +1,10 @@
-package io.github.camelvideo.core.webhook;
+package io.github.camelvideo.core.push;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelvideo.core.webhook.WebhookRefusal;
 
 /** Counts of what a webhook receiver did with its deliveries since it started. Thread-safe. */
 public final class WebhookStats {

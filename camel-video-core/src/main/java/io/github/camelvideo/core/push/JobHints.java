@@ -1,4 +1,4 @@
-package io.github.camelvideo.core.webhook;
+package io.github.camelvideo.core.push;
 
 /** Where a verified event goes: a status read of the job it names, brought forward to now. */
 @FunctionalInterface
