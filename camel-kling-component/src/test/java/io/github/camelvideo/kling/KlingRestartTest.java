@@ -19,6 +19,7 @@ import io.github.camelvideo.core.job.JobRecord;
 import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.kling.fal.FalKlingProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -46,7 +47,7 @@ class KlingRestartTest extends KlingTestSupport {
         Path records = Files.createTempDirectory("kling-earlier-run");
         try (FileJobStore earlierRun = new FileJobStore(records)) {
             // what a run killed while it waited leaves: the task submitted, leased to an owner that is gone
-            JobRecord pending = earlierRun.createIfAbsent(JobRecord.pending("order-9", "fal", "sha256:9", null,
+            JobRecord pending = earlierRun.createIfAbsent(JobRecord.pending("order-9", FalKlingProvider.NAME, "sha256:9", null,
                     Map.of("OrderId", "9")).withLease("a-dead-run", Instant.now().plus(LEASE))).record();
             earlierRun.update(pending.submitted(submitted)).orElseThrow();
         }

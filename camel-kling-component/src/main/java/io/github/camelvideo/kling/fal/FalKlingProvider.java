@@ -21,7 +21,7 @@ import io.github.camelvideo.kling.provider.KlingRequest;
  */
 public final class FalKlingProvider implements KlingProvider {
 
-    public static final String NAME = "fal";
+    public static final String NAME = "fal-kling";
 
     private final FalQueue queue;
     private final FalKlingEndpoints endpoints;
