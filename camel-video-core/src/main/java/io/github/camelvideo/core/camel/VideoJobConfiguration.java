@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriParam;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.SpendCap;
 import io.github.camelvideo.core.poll.PollPolicy;
+import io.github.camelvideo.core.protocol.fal.FalJwks;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 
 /**
@@ -19,6 +20,9 @@ import io.github.camelvideo.core.storyboard.StoryboardMode;
  * this class is compiled in another module than the components whose documentation is generated from it.
  */
 public abstract class VideoJobConfiguration implements Cloneable {
+
+    /** fal's documented address of its webhook keys. */
+    public static final String FAL_JWKS_URL = FalJwks.DEFAULT_URL;
 
     /** Share of random spread added to each poll interval, so many jobs do not poll in step. */
     private static final double POLL_JITTER = 0.1;
@@ -118,6 +122,15 @@ public abstract class VideoJobConfiguration implements Cloneable {
                             + " of each waiting job, so that a lost webhook still completes the job; server poll"
                             + " hints do not shorten it. Default: 5 minutes.")
     private long pollIntervalWithPush = 300_000;
+    @UriParam(label = "push", defaultValue = "https://rest.fal.ai/.well-known/jwks.json",
+              description = "Where the public keys of fal's webhook signatures are read (a JSON Web Key Set of"
+                            + " Ed25519 keys; no credentials are sent), for the providers that reach a model through"
+                            + " fal's queue while push completion is on. The keys are read when the receiver starts"
+                            + " and refreshed in the background every hour, and when a delivery matches none of them"
+                            + " (at most every 30 seconds); a delivery is accepted only when its Ed25519 signature"
+                            + " matches one of them and its timestamp is within 5 minutes. Change it only for a"
+                            + " proxy or an emulator.")
+    private String falJwksUrl = FAL_JWKS_URL;
 
     public String getWebhookPath() {
         return webhookPath;
@@ -153,6 +166,15 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** The interval of the safety-net polls while push completion is on. */
     public void setPollIntervalWithPush(long pollIntervalWithPush) {
         this.pollIntervalWithPush = pollIntervalWithPush;
+    }
+
+    public String getFalJwksUrl() {
+        return falJwksUrl;
+    }
+
+    /** Where the public keys of fal's webhook signatures are read. */
+    public void setFalJwksUrl(String falJwksUrl) {
+        this.falJwksUrl = falJwksUrl;
     }
 
     /**
@@ -369,6 +391,10 @@ public abstract class VideoJobConfiguration implements Cloneable {
             && !callbackBaseUrl.startsWith("http://")) {
             throw VideoRequestInvalidException.notAllowed("callbackBaseUrl", callbackBaseUrl,
                     "an http or https URL, such as https://videos.example.com");
+        }
+        if (falJwksUrl == null || !(falJwksUrl.startsWith("https://") || falJwksUrl.startsWith("http://"))) {
+            throw VideoRequestInvalidException.notAllowed("falJwksUrl", falJwksUrl,
+                    "an http or https URL, such as " + FAL_JWKS_URL);
         }
     }
 
