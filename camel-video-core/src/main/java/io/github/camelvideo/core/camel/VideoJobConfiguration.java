@@ -96,9 +96,10 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "The path on the runtime's platform-http server (camel-platform-http-main on Camel Main,"
                             + " Vert.x on Camel K and Quarkus, the servlet container on Spring Boot) where the"
                             + " provider's webhook deliveries are received, such as /webhooks/sora. Setting it"
-                            + " enables push completion: every delivery is verified (Standard Webhooks signature"
-                            + " under webhookSecret, timestamp within 5 minutes, each delivery id accepted once,"
-                            + " body at most 256 KiB) before anything else, and a verified event only makes the"
+                            + " enables push completion: every delivery is verified (the provider's signature:"
+                            + " Standard Webhooks under webhookSecret for OpenAI, Ed25519 under a key of fal's"
+                            + " JWKS at falJwksUrl for fal; timestamp within 5 minutes, each delivery id accepted"
+                            + " once, body at most 256 KiB) before anything else, and a verified event only makes the"
                             + " component read the job's status at once; the status read, never the event, decides."
                             + " Polling goes on as a safety net every pollIntervalWithPush. A component whose"
                             + " providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are"
@@ -115,7 +116,8 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "The secret webhook deliveries are signed with, as the provider shows it: whsec_"
                             + " followed by base64 (Standard Webhooks), or a raw secret (used as its UTF-8 bytes)."
                             + " When not set, the component's environment variable is used (OPENAI_WEBHOOK_SECRET"
-                            + " for sora). Required when webhookPath is set. Never logged.")
+                            + " for sora). Required when webhookPath is set for a protocol signed with a shared"
+                            + " secret (OpenAI); fal signs with public keys and needs none. Never logged.")
     private String webhookSecret;
     @UriParam(label = "push", defaultValue = "300000", javaType = "java.time.Duration",
               description = "While push completion is on (webhookPath set), the interval of the safety-net polls"
