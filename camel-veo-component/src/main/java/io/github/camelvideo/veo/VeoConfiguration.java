@@ -37,7 +37,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /** The largest seed Vertex AI takes: seeds are unsigned 32-bit integers. */
     public static final long MAX_SEED = 4_294_967_295L;
 
-    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal,kie")
+    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal")
     private String provider = "gemini";
     @UriParam
     private String baseUrl;
@@ -78,8 +78,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
-     * credentials), fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key) or kie (Kie.ai's Veo 3.1 API, with a
-     * Kie API key).
+     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -92,7 +91,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global
-     * location) for vertex; https://queue.fal.run for fal; https://api.kie.ai for kie. Point it at the Camel Video emulator to work offline.
+     * location) for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -103,8 +102,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key, kie as a Bearer token.
-     * When not set, the GEMINI_API_KEY, FAL_KEY or KIE_API_KEY environment variable is used.
+     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key. When not set, the
+     * GEMINI_API_KEY or FAL_KEY environment variable is used.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -163,8 +162,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex, veo3.1-fast for
-     * fal (veo3.1 and veo3.1-fast choose fal's endpoints), veo3_fast for kie (veo3, veo3_fast, veo3_lite). Any string
-     * is accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
+     * fal (veo3.1 and veo3.1-fast choose fal's endpoints). Any string is accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
      */
     public void setModel(String model) {
         this.model = model;
@@ -232,8 +230,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * vertex, fal and kie: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an
-     * unsigned 32-bit integer; kie takes 10000 to 99999). The Gemini API rejects it.
+     * vertex and fal: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an
+     * unsigned 32-bit integer). The Gemini API rejects it.
      */
     public void setSeed(Long seed) {
         this.seed = seed;
@@ -244,8 +242,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * vertex and fal: whether the video gets generated audio (fal's default: on). On the Gemini API and kie audio
-     * is always on.
+     * vertex and fal: whether the video gets generated audio (fal's default: on). On the Gemini API audio is always
+     * on.
      */
     public void setGenerateAudio(Boolean generateAudio) {
         this.generateAudio = generateAudio;
