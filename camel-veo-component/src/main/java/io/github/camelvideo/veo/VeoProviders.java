@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.veo.fal.FalVeoEndpoints;
 import io.github.camelvideo.veo.fal.FalVeoProvider;
@@ -57,8 +59,10 @@ final class VeoProviders {
         VeoConfiguration c = endpoint.getConfiguration();
         Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", VeoEndpoint.FAL_KEY_ENV);
         String baseUrl = c.effectiveBaseUrl();
-        FalVeoProvider fal = new FalVeoProvider(new FalQueue(endpoint.engine().http(), FalVeoProvider.NAME, baseUrl,
-                apiKey.value()), FalVeoEndpoints.builtIn());
+        HttpTransport http = endpoint.engine().http();
+        FalVeoProvider fal = new FalVeoProvider(new FalQueue(http, FalVeoProvider.NAME, baseUrl, apiKey.value(),
+                c.callbackUrl()), FalVeoEndpoints.builtIn(),
+                FalWebhooks.protocol(FalVeoProvider.NAME, http, c.getFalJwksUrl()));
         endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
         return fal;
     }

@@ -1,5 +1,6 @@
 package io.github.camelvideo.veo.fal;
 
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -24,10 +25,23 @@ public final class FalVeoProvider implements VideoProvider<VeoRequest> {
 
     private final FalQueue queue;
     private final FalVeoEndpoints endpoints;
+    private final WebhookProtocol webhooks;
 
-    public FalVeoProvider(FalQueue queue, FalVeoEndpoints endpoints) {
+    /**
+     * @param queue     fal's queue, naming the callback URL on each submit when push is on
+     * @param endpoints the endpoint of each model and kind of request
+     * @param webhooks  fal's push protocol ({@link io.github.camelvideo.core.protocol.fal.FalWebhooks#protocol}),
+     *                  or {@code null} for none
+     */
+    public FalVeoProvider(FalQueue queue, FalVeoEndpoints endpoints, WebhookProtocol webhooks) {
         this.queue = queue;
         this.endpoints = endpoints;
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public WebhookProtocol webhookProtocol() {
+        return webhooks;
     }
 
     @Override
