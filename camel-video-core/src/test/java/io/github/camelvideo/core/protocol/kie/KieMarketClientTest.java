@@ -31,6 +31,7 @@ class KieMarketClientTest {
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final HttpTransport http = new HttpTransport(executor, 4, Duration.ofSeconds(2), Duration.ofSeconds(5));
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private volatile String answer;
     private KieMarket market;
@@ -53,6 +54,7 @@ class KieMarketClientTest {
 
     private void answer(HttpExchange x) throws IOException {
         seen.add(x.getRequestMethod() + " " + x.getRequestURI() + " " + x.getRequestHeaders().getFirst("Authorization"));
+        bodies.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         byte[] body = answer.getBytes(StandardCharsets.UTF_8);
         x.sendResponseHeaders(200, body.length);
         x.getResponseBody().write(body);
@@ -81,5 +83,21 @@ class KieMarketClientTest {
         assertThatThrownBy(() -> market.createTask("kling-3.0/video", Map.of(), null, Map.of())
                 .toCompletableFuture().join()).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(VideoBudgetExceededException.class);
+    }
+
+    @Test
+    void uploadIsNamedByTheBytesRealType() throws Exception {
+        answer = "{\"success\":true,\"code\":200,\"msg\":\"ok\",\"data\":{\"downloadUrl\":\"http://f/a.png\"}}";
+        KieUploads uploads = new KieUploads(new KieHttp(http, "kie-kling", "k-1"),
+                "http://127.0.0.1:" + server.getAddress().getPort());
+        byte[] png = java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108020000"
+                                                        + "00907753de");
+        String url = uploads.upload(new io.github.camelvideo.core.media.ImageInput(png,
+                io.github.camelvideo.core.media.MediaType.PNG, 1, 1)).toCompletableFuture().join();
+        assertThat(url).isEqualTo("http://f/a.png");
+        assertThat(seen.get(0)).startsWith("POST /api/file-base64-upload ");
+        var sent = io.github.camelvideo.core.http.JsonApi.MAPPER.readTree(bodies.get(0));
+        assertThat(sent.path("fileName").asText()).endsWith(".png");
+        assertThat(sent.path("base64Data").asText()).startsWith("data:image/png;base64,");
     }
 }
