@@ -121,6 +121,48 @@ class KieMarketTest {
         assertThat(file.body()).isEqualTo(png);
     }
 
+    @Test
+    void aTaskWithACallBackUrlIsAnnouncedThereSignedWithTheHmacKey() throws Exception {
+        java.util.concurrent.BlockingQueue<String[]> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String[] {exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Webhook-Signature"),
+                new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (VideoEmulator signed = VideoEmulator.builder().clock(clock).jobDuration(Duration.ofSeconds(10))
+                .kieHmacKey("hmac-1").start()) {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?ref=r1";
+            HttpResponse<String> created = TestClient.HTTP.send(HttpRequest.newBuilder(URI.create(signed.kieBaseUrl()
+                    + "/api/v1/jobs/createTask")).header("Authorization", "Bearer any").POST(body(
+                    "{\"model\":\"kling-3.0/video\",\"callBackUrl\":\"" + url
+                            + "\",\"input\":{\"prompt\":\"a fox\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+            String taskId = TestClient.JSON.readTree(created.body()).path("data").path("taskId").asText();
+            clock.advance(Duration.ofSeconds(11));
+            signed.kieCallbacks().deliverDue();
+
+            String[] callback = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(callback).isNotNull();
+            JsonNode body = TestClient.JSON.readTree(callback[2]);
+            assertThat(body.path("code").asInt()).isEqualTo(200);
+            assertThat(body.path("data").path("taskId").asText()).isEqualTo(taskId);
+            assertThat(body.path("data").path("state").asText()).isEqualTo("success");
+            assertThat(body.path("data").path("resultJson").isTextual()).isTrue();
+            assertThat(callback[0]).isEqualTo(Long.toString(clock.millis() / 1000));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec("hmac-1".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            assertThat(callback[1]).isEqualTo(Base64.getEncoder().encodeToString(mac.doFinal((taskId + "."
+                    + callback[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     private JsonNode create(String json) throws Exception {
         HttpResponse<String> response = send(authorized("/api/v1/jobs/createTask").POST(body(json)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
