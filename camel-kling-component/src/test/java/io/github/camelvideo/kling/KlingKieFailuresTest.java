@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camelvideo.core.error.VideoBudgetExceededException;
 import io.github.camelvideo.core.error.VideoContentPolicyException;
 import io.github.camelvideo.core.error.VideoJobFailedException;
+import io.github.camelvideo.core.error.VideoSubmissionInDoubtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,16 @@ class KlingKieFailuresTest extends KlingTestSupport {
 
         assertThat(result.getException()).isNull();
         assertThat(emulator.requests("POST", CREATE)).hasSize(2);
+    }
+
+    @Test
+    void a500OnCreateLeavesTheTaskInDoubtAndItIsNotSentAgain() {
+        emulator.faults().acceptThenFail("POST", CREATE, 1);
+
+        Exchange result = send("kling:textToVideo", "In doubt");
+
+        assertThat(failureOf(result)).isInstanceOf(VideoSubmissionInDoubtException.class);
+        assertThat(emulator.requests("POST", CREATE)).hasSize(1);
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class Faults {
         }
     }
 
-    /** A request fault that was triggered. */
+    /** A request fault that was triggered; for {@code REFUSE}, {@code retryAfterSeconds} holds the status. */
     record HttpFault(HttpFaultKind kind, int retryAfterSeconds) {
     }
 
