@@ -110,7 +110,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /**
      * fal: the endpoint id to submit to, such as fal-ai/kling-video/v3/turbo/pro/text-to-video, instead of the one
-     * the model, mode and operation map to.
+     * the model, mode and operation map to. kie: the market model slug to create tasks of, such as kling-3.0/video,
+     * instead of the one the model maps to.
      */
     public void setEndpointId(String endpointId) {
         this.endpointId = endpointId;
