@@ -6,6 +6,7 @@ import org.apache.camel.spi.UriParams;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.kie.KieMarket;
 
 /**
  * Options of the kling: component and its endpoints. Values set on the component are the defaults of every endpoint;
@@ -16,8 +17,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /** The provider reaching Kling through fal.ai's queue API. */
     public static final String FAL = "fal";
+    /** The provider reaching Kling through Kie.ai's market API. */
+    public static final String KIE = "kie";
     /** The providers this version speaks. */
-    public static final String PROVIDERS = FAL;
+    public static final String PROVIDERS = FAL + "," + KIE;
 
     @UriParam(defaultValue = FAL, enums = PROVIDERS)
     private String provider = FAL;
@@ -47,8 +50,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. The list grows as
-     * more services are supported (Kie.ai and Kling's own API are planned).
+     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. kie: Kie.ai's market
+     * API, with a Kie key (image bytes are uploaded through Kie's file upload API first). Kling's own API is planned.
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -59,8 +62,9 @@ public class KlingConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run). Point it at
-     * the Camel Video emulator (its /fal base) to develop offline.
+     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run; kie:
+     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co; when set, kie uploads go to the same base). Point
+     * it at the Camel Video emulator (its /fal or /kie base) to develop offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -68,7 +72,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /** The base URL in effect: the option, else the provider's own address. */
     public String effectiveBaseUrl() {
-        return baseUrl != null && !baseUrl.isBlank() ? baseUrl : FalQueue.DEFAULT_BASE_URL;
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            return baseUrl;
+        }
+        return KIE.equals(provider) ? KieMarket.DEFAULT_BASE_URL : FalQueue.DEFAULT_BASE_URL;
     }
 
     public String getApiKey() {
@@ -76,8 +83,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * The provider's API key (fal: sent as Authorization: Key ...). When not set, the FAL_KEY environment variable is
-     * used.
+     * The provider's API key (fal: sent as Authorization: Key ...; kie: as Authorization: Bearer ...). When not set,
+     * the FAL_KEY environment variable is used (kie: KIE_API_KEY).
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -103,7 +110,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /**
      * fal: the endpoint id to submit to, such as fal-ai/kling-video/v3/turbo/pro/text-to-video, instead of the one
-     * the model, mode and operation map to.
+     * the model, mode and operation map to. kie: the market model slug to create tasks of, such as kling-3.0/video,
+     * instead of the one the model maps to.
      */
     public void setEndpointId(String endpointId) {
         this.endpointId = endpointId;

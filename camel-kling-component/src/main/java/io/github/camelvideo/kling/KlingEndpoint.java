@@ -27,6 +27,8 @@ public class KlingEndpoint extends VideoEndpointSupport {
 
     /** Name of the environment variable holding the fal key when the apiKey option is not set. */
     public static final String API_KEY_ENV = "FAL_KEY";
+    /** The environment variable holding the Kie.ai key when the apiKey option is not set and the provider is kie. */
+    public static final String KIE_API_KEY_ENV = "KIE_API_KEY";
 
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)

@@ -86,6 +86,10 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */
     static void writeTaskHeaders(Message message, JobStatus status) {
+        if (status.body() instanceof io.github.camelvideo.core.protocol.kie.KieRecord record
+                && !record.resultUrls().isEmpty()) {
+            message.setHeader(KlingConstants.VIDEO_URL, record.resultUrls().get(0));
+        }
         if (status.body() instanceof FalJob job) {
             if (job.queuePosition() != null) {
                 message.setHeader(KlingConstants.QUEUE_POSITION, job.queuePosition());

@@ -9,8 +9,13 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.protocol.fal.FalWebhooks;
+import io.github.camelvideo.core.protocol.kie.KieHttp;
+import io.github.camelvideo.core.protocol.kie.KieMarket;
+import io.github.camelvideo.core.protocol.kie.KieUploads;
 import io.github.camelvideo.kling.fal.FalKlingEndpoints;
 import io.github.camelvideo.kling.fal.FalKlingProvider;
+import io.github.camelvideo.kling.kie.KieKlingModels;
+import io.github.camelvideo.kling.kie.KieKlingProvider;
 import io.github.camelvideo.kling.provider.KlingProvider;
 
 /**
@@ -20,7 +25,7 @@ import io.github.camelvideo.kling.provider.KlingProvider;
 final class KlingProviders {
 
     private static final Map<String, Function<KlingEndpoint, KlingProvider>> PROVIDERS = Map.of(
-            KlingConfiguration.FAL, KlingProviders::fal);
+            KlingConfiguration.FAL, KlingProviders::fal, KlingConfiguration.KIE, KlingProviders::kie);
 
     private KlingProviders() {
     }
@@ -50,5 +55,19 @@ final class KlingProviders {
                 FalWebhooks.protocol(FalKlingProvider.NAME, http, c.getFalJwksUrl()));
         endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
         return fal;
+    }
+
+    /** Kie's market and, at the same base when baseUrl is set (as the emulator serves both), its upload host. */
+    private static KlingProvider kie(KlingEndpoint endpoint) {
+        KlingConfiguration c = endpoint.getConfiguration();
+        Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", KlingEndpoint.KIE_API_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        KieHttp http = new KieHttp(endpoint.engine().http(), KieKlingProvider.NAME, apiKey.value());
+        boolean own = c.getBaseUrl() == null || c.getBaseUrl().isBlank();
+        KieKlingProvider kie = new KieKlingProvider(new KieMarket(http, baseUrl),
+                new KieUploads(http, own ? KieUploads.DEFAULT_BASE_URL : baseUrl), KieKlingModels.builtIn(),
+                endpoint.callbackTarget(), c.webhookHmacKeyBytes());
+        endpoint.reportConnection(baseUrl, KieMarket.DEFAULT_BASE_URL, apiKey);
+        return kie;
     }
 }

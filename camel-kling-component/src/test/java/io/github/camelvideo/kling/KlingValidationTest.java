@@ -44,7 +44,7 @@ class KlingValidationTest extends KlingTestSupport {
     void badEndpointOptionsStopTheRouteAtStart() {
         assertThat(startFailure("kling:textToVideo?cfgScale=1.5").getField()).isEqualTo("cfgScale");
         assertThat(startFailure("kling:textToVideo?mode=max").getField()).isEqualTo("mode");
-        assertThat(startFailure("kling:textToVideo?provider=kie").getMessage()).contains("'kie'").contains("fal");
+        assertThat(startFailure("kling:textToVideo?provider=acme").getMessage()).contains("'acme'").contains("fal, kie");
     }
 
     private static void assertRefused(Exchange result, String field, String value, String allowed) {

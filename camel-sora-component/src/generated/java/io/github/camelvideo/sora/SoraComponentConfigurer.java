@@ -99,6 +99,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookhmackey":
+        case "webhookHmacKey": getOrCreateConfiguration(target).setWebhookHmacKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -186,6 +188,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookhmackey":
+        case "webhookHmacKey": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -269,6 +273,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookhmackey":
+        case "webhookHmacKey": return getOrCreateConfiguration(target).getWebhookHmacKey();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         case "webhooksecret":

@@ -73,6 +73,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookhmackey":
+        case "webhookHmacKey": target.getConfiguration().setWebhookHmacKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -134,6 +136,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookhmackey":
+        case "webhookHmacKey": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -196,6 +200,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "variant": return target.getConfiguration().getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookhmackey":
+        case "webhookHmacKey": return target.getConfiguration().getWebhookHmacKey();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         case "webhooksecret":

@@ -116,6 +116,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookhmackey":
+        case "webhookHmacKey": getOrCreateConfiguration(target).setWebhookHmacKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -220,6 +222,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookhmackey":
+        case "webhookHmacKey": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -320,6 +324,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "webhookhmackey":
+        case "webhookHmacKey": return getOrCreateConfiguration(target).getWebhookHmacKey();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         case "webhooksecret":

@@ -90,6 +90,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "webhookhmackey":
+        case "webhookHmacKey": target.getConfiguration().setWebhookHmacKey(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
@@ -168,6 +170,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return long.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
+        case "webhookhmackey":
+        case "webhookHmacKey": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "webhooksecret":
@@ -247,6 +251,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "timeout": return target.getConfiguration().getTimeout();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "webhookhmackey":
+        case "webhookHmacKey": return target.getConfiguration().getWebhookHmacKey();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         case "webhooksecret":

@@ -23,7 +23,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -62,13 +62,15 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("storyboardMode");
         props.add("timeout");
         props.add("waitForCompletion");
+        props.add("webhookHmacKey");
         props.add("webhookPath");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("serviceAccountKey");
+        secretProps.add("webhookHmacKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

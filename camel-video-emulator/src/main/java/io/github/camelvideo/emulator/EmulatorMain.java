@@ -15,7 +15,8 @@ public final class EmulatorMain {
     private static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar camel-video-emulator.jar [options]",
             "Offline emulator of the OpenAI Videos API (/v1/videos) and of Google Veo (Gemini API /v1beta,",
-            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint) and of fal.ai's queue (/fal)",
+            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint), fal.ai's queue (/fal)",
+            "and Kie.ai's market API (/kie)",
             "that renders real MP4 files.",
             "",
             "  --port N             port to listen on (default 8089; 0 picks a free port)",
@@ -31,6 +32,9 @@ public final class EmulatorMain {
             "  --webhook-secret S   the webhook signing secret (whsec_<base64>, or a raw secret); needed with --webhook-url",
             "  --fal / --no-fal     serve fal.ai's queue (Kling and Veo 3.1 endpoints) below /fal, or not (default: served)",
             "  --fal-key KEY        accept only this fal key (Authorization: Key <key>; default: any)",
+            "  --kie / --no-kie     serve Kie.ai's market and upload APIs below /kie, or not (default: served)",
+            "  --kie-key KEY        accept only this Kie key (Authorization: Bearer <key>; default: any)",
+            "  --kie-hmac-key KEY   sign Kie callbacks (X-Webhook-Signature) with this webhookHmacKey (default: unsigned)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -73,6 +77,10 @@ public final class EmulatorMain {
             System.out.println("  fal.ai webhooks    ?fal_webhook=<url> on a submit; Ed25519 keys (JWKS) at "
                     + emulator.falJwksUrl());
         }
+        if (emulator.kieEnabled()) {
+            System.out.println("  Kie.ai market      " + emulator.kieBaseUrl()
+                    + "/api/v1/jobs/createTask, /api/v1/jobs/recordInfo, /api/file-base64-upload  (Authorization: Bearer <key>)");
+        }
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
         System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
@@ -103,6 +111,10 @@ public final class EmulatorMain {
                 builder.fal(option.equals("--fal"));
                 continue;
             }
+            if (option.equals("--kie") || option.equals("--no-kie")) {
+                builder.kie(option.equals("--kie"));
+                continue;
+            }
             if (option.equals("--no-extensions")) {
                 builder.extensions(false);
                 continue;
@@ -123,6 +135,8 @@ public final class EmulatorMain {
                 case "--api-key" -> builder.apiKey(value);
                 case "--access-token" -> builder.accessToken(value);
                 case "--fal-key" -> builder.falKey(value);
+                case "--kie-key" -> builder.kieKey(value);
+                case "--kie-hmac-key" -> builder.kieHmacKey(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));

@@ -31,14 +31,14 @@ public final class Faults {
 
     /** What happens to a matching request. */
     enum HttpFaultKind {
-        RATE_LIMIT, SERVER_ERROR, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP, ACCEPT_THEN_TIMEOUT, HOLD_RESPONSE;
+        RATE_LIMIT, SERVER_ERROR, REFUSE, ACCEPT_THEN_FAIL, ACCEPT_THEN_DROP, ACCEPT_THEN_TIMEOUT, HOLD_RESPONSE;
 
         boolean beforeHandling() {
-            return this == RATE_LIMIT || this == SERVER_ERROR;
+            return this == RATE_LIMIT || this == SERVER_ERROR || this == REFUSE;
         }
     }
 
-    /** A request fault that was triggered. */
+    /** A request fault that was triggered; for {@code REFUSE}, {@code retryAfterSeconds} holds the status. */
     record HttpFault(HttpFaultKind kind, int retryAfterSeconds) {
     }
 
@@ -80,6 +80,18 @@ public final class Faults {
             throw new IllegalArgumentException("retryAfterSeconds must be >= 0");
         }
         return addRequestRule(HttpFaultKind.RATE_LIMIT, method, pathRegex, times, retryAfterSeconds);
+    }
+
+    /**
+     * Answers the next {@code times} matching requests with this error status in the surface's envelope (on Kie,
+     * e.g. 402 for exhausted credits or 455 for maintenance, as the envelope's {@code code}); the request is not
+     * processed.
+     */
+    public Faults refuse(String method, String pathRegex, int times, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be an error status (400..599)");
+        }
+        return addRequestRule(HttpFaultKind.REFUSE, method, pathRegex, times, status);
     }
 
     /** Answers the next {@code times} matching requests with 500; the request is not processed. */

@@ -110,9 +110,11 @@ final class HttpFront implements HttpHandler {
         }
         Faults.HttpFault before = faults.takeBeforeHandling(request.method(), request.path());
         if (before != null) {
-            return new Served(before.kind() == Faults.HttpFaultKind.RATE_LIMIT
-                    ? surface.errors().rateLimited(before.retryAfterSeconds())
-                    : surface.errors().serverError());
+            return new Served(switch (before.kind()) {
+                case RATE_LIMIT -> surface.errors().rateLimited(before.retryAfterSeconds());
+                case REFUSE -> surface.errors().error(before.retryAfterSeconds(), "Refused by the fault plan");
+                default -> surface.errors().serverError();
+            });
         }
         ApiResponse response = surface.handle(request);
         if (response.status() / 100 == 2) {

@@ -29,6 +29,9 @@ import io.github.camelvideo.emulator.fal.FalQueueApi;
 import io.github.camelvideo.emulator.fal.FalSettings;
 import io.github.camelvideo.emulator.fal.FalWebhookSender;
 import io.github.camelvideo.emulator.google.GoogleCloud;
+import io.github.camelvideo.emulator.kie.KieCallbackSender;
+import io.github.camelvideo.emulator.kie.KieMarketApi;
+import io.github.camelvideo.emulator.kie.KieSettings;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
 import io.github.camelvideo.emulator.state.StateDirectory;
@@ -86,6 +89,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final OpenAiVideosApi api;
     private final GoogleCloud google;
     private final FalQueueApi fal;
+    private final KieMarketApi kie;
     private final Faults faults = new Faults();
     private final Toggle extensions;
     private final RequestLog log = new RequestLog();
@@ -148,6 +152,12 @@ public final class VideoEmulator implements AutoCloseable {
                 builder.webhookBackoff)) : null;
         if (fal != null) {
             surfaces.add(fal);
+        }
+        this.kie = builder.kie ? new KieMarketApi(new KieSettings(builder.jobDuration, builder.kieKey,
+                builder.kieHmacKey, builder.clock, rootUrl), media, hooks, new KieCallbackSender(builder.clock,
+                builder.kieHmacKey, builder.webhookAttempts, builder.webhookBackoff)) : null;
+        if (kie != null) {
+            surfaces.add(kie);
         }
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock, connections));
@@ -249,6 +259,33 @@ public final class VideoEmulator implements AutoCloseable {
         return fal != null;
     }
 
+    /**
+     * Kie.ai's base URL, {@code rootUrl() + "/kie"}, standing in for {@code https://api.kie.ai} (market API
+     * {@code /api/v1/jobs/createTask}, {@code /api/v1/jobs/recordInfo}) and for the upload host
+     * {@code https://kieai.redpandaai.co} ({@code /api/file-base64-upload}); authenticate with
+     * {@code Authorization: Bearer <key>}. Results and uploads are public below {@code /kie-media/}.
+     */
+    public String kieBaseUrl() {
+        return rootUrl + KieMarketApi.PREFIX;
+    }
+
+    /**
+     * The sender of Kie's callbacks (to the {@code callBackUrl} of each task that names one) and the deliveries made.
+     *
+     * @throws IllegalStateException when Kie is not served
+     */
+    public KieCallbackSender kieCallbacks() {
+        if (kie == null) {
+            throw new IllegalStateException("Kie is not served: start the emulator with builder().kie(true) or --kie");
+        }
+        return kie.callbacks();
+    }
+
+    /** True when Kie's APIs are served ({@link Builder#kie}, the default). */
+    public boolean kieEnabled() {
+        return kie != null;
+    }
+
     /** The Cloud Storage root, {@code rootUrl()}: clients append {@code /storage/v1/b/{bucket}/o/{object}}. */
     public String storageBaseUrl() {
         return rootUrl;
@@ -330,6 +367,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (fal != null) {
             all.addAll(fal.webhooks().deliveries());
         }
+        if (kie != null) {
+            all.addAll(kie.callbacks().deliveries());
+        }
         return all;
     }
 
@@ -366,7 +406,8 @@ public final class VideoEmulator implements AutoCloseable {
      * operations created on the Gemini API and on Vertex AI.
      */
     public int jobCount() {
-        return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count());
+        return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count())
+               + (kie == null ? 0 : kie.count());
     }
 
     /**
@@ -378,6 +419,9 @@ public final class VideoEmulator implements AutoCloseable {
         all.addAll(google.jobs());
         if (fal != null) {
             all.addAll(fal.jobs());
+        }
+        if (kie != null) {
+            all.addAll(kie.jobs());
         }
         // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
         all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
@@ -414,6 +458,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (fal != null) {
             fal.webhooks().close();
         }
+        if (kie != null) {
+            kie.callbacks().close();
+        }
         connections.close();
         faults.release();
         server.stop(0);
@@ -437,6 +484,9 @@ public final class VideoEmulator implements AutoCloseable {
         private String accessToken;
         private String falKey;
         private boolean fal = true;
+        private String kieKey;
+        private String kieHmacKey;
+        private boolean kie = true;
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
@@ -529,6 +579,31 @@ public final class VideoEmulator implements AutoCloseable {
         /** Whether the fal queue is served below {@code /fal}; default true. */
         public Builder fal(boolean enabled) {
             this.fal = enabled;
+            return this;
+        }
+
+        /**
+         * The only accepted Kie key ({@code Authorization: Bearer <key>} on Kie's APIs); default null accepts any
+         * non-empty key.
+         */
+        public Builder kieKey(String key) {
+            this.kieKey = key;
+            return this;
+        }
+
+        /**
+         * The account's {@code webhookHmacKey}: Kie's callbacks then carry {@code X-Webhook-Timestamp} and
+         * {@code X-Webhook-Signature} (base64 HMAC-SHA256 over {@code taskId + "." + timestamp}); default null sends
+         * them unsigned.
+         */
+        public Builder kieHmacKey(String key) {
+            this.kieHmacKey = key;
+            return this;
+        }
+
+        /** Whether Kie's market and upload APIs are served below {@code /kie}; default true. */
+        public Builder kie(boolean enabled) {
+            this.kie = enabled;
             return this;
         }
 

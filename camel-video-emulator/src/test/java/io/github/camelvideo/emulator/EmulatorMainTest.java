@@ -21,7 +21,8 @@ class EmulatorMainTest {
         assertThat(builder).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
                 .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir")
-                .contains("--no-fal").contains("--fal-key");
+                .contains("--no-fal").contains("--fal-key").contains("--no-kie").contains("--kie-key")
+                .contains("--kie-hmac-key");
     }
 
     @Test
@@ -43,6 +44,26 @@ class EmulatorMainTest {
             assertThat(plain.falEnabled()).isTrue();
             assertThat(plain.falBaseUrl()).isEqualTo(plain.rootUrl() + "/fal");
             assertThat(without.falEnabled()).isFalse();
+        }
+    }
+
+    @Test
+    void kieIsServedUnlessSwitchedOffAndItsKeyIsChecked() throws Exception {
+        try (VideoEmulator plain = EmulatorMain.parse(new String[] {"--port", "0", "--kie-key", "kie-k",
+            "--kie-hmac-key", "h"}, System.out).start();
+                VideoEmulator without = EmulatorMain.parse(new String[] {"--port", "0", "--no-kie"}, System.out)
+                        .start()) {
+            assertThat(plain.kieEnabled()).isTrue();
+            assertThat(plain.kieBaseUrl()).isEqualTo(plain.rootUrl() + "/kie");
+            assertThat(without.kieEnabled()).isFalse();
+            var wrong = TestClient.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    plain.kieBaseUrl() + "/api/v1/jobs/recordInfo?taskId=x")).header("Authorization", "Bearer other")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var right = TestClient.HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    plain.kieBaseUrl() + "/api/v1/jobs/recordInfo?taskId=x")).header("Authorization", "Bearer kie-k")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(right.statusCode()).isEqualTo(404);
         }
     }
 

@@ -28,8 +28,9 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String aspectRatio;
     /**
-     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run). Point it at
-     * the Camel Video emulator (its /fal base) to develop offline.
+     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run; kie:
+     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co; when set, kie uploads go to the same base).
+     * Point it at the Camel Video emulator (its /fal or /kie base) to develop offline.
      */
     private String baseUrl;
     /**
@@ -61,7 +62,8 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String duration;
     /**
      * fal: the endpoint id to submit to, such as fal-ai/kling-video/v3/turbo/pro/text-to-video, instead of the one
-     * the model, mode and operation map to.
+     * the model, mode and operation map to. kie: the market model slug to create tasks of, such as kling-3.0/video,
+     * instead of the one the model maps to.
      */
     private String endpointId;
     /**
@@ -96,8 +98,9 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String outputDirectory;
     /**
-     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. The list grows as
-     * more services are supported (Kie.ai and Kling's own API are planned).
+     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. kie: Kie.ai's
+     * market API, with a Kie key (image bytes are uploaded through Kie's file upload API first). Kling's own API is
+     * planned.
      */
     private String provider = "fal";
     /**
@@ -265,10 +268,18 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String webhookPath;
     /**
-     * The provider's API key (fal: sent as Authorization: Key ...). When not set, the FAL_KEY environment variable
-     * is used.
+     * The provider's API key (fal: sent as Authorization: Key ...; kie: as Authorization: Bearer ...). When not set,
+     * the FAL_KEY environment variable is used (kie: KIE_API_KEY).
      */
     private String apiKey;
+    /**
+     * Kie.ai's webhookHmacKey, generated in Kie's settings page: when set, Kie signs each callback with
+     * X-Webhook-Timestamp and X-Webhook-Signature (base64 HMAC-SHA256 of taskId.timestamp), and a callback is
+     * accepted only when that signature matches and its timestamp is within 5 minutes, after the per-task token of
+     * its URL. Not set: callbacks are checked by their per-task token alone. Used by the providers that reach a
+     * model through Kie.ai while push completion is on. Never logged.
+     */
+    private String webhookHmacKey;
     /**
      * The secret webhook deliveries are signed with, as the provider shows it: whsec_ followed by base64 (Standard
      * Webhooks), or a raw secret (used as its UTF-8 bytes). When not set, the component's environment variable is
@@ -619,6 +630,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getWebhookHmacKey() {
+        return webhookHmacKey;
+    }
+
+    public void setWebhookHmacKey(String webhookHmacKey) {
+        this.webhookHmacKey = webhookHmacKey;
     }
 
     public String getWebhookSecret() {

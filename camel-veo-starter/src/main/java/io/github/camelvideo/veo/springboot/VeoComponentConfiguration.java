@@ -270,6 +270,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String serviceAccountKey;
     /**
+     * Kie.ai's webhookHmacKey, generated in Kie's settings page: when set, Kie signs each callback with
+     * X-Webhook-Timestamp and X-Webhook-Signature (base64 HMAC-SHA256 of taskId.timestamp), and a callback is
+     * accepted only when that signature matches and its timestamp is within 5 minutes, after the per-task token of
+     * its URL. Not set: callbacks are checked by their per-task token alone. Used by the providers that reach a
+     * model through Kie.ai while push completion is on. Never logged.
+     */
+    private String webhookHmacKey;
+    /**
      * The secret webhook deliveries are signed with, as the provider shows it: whsec_ followed by base64 (Standard
      * Webhooks), or a raw secret (used as its UTF-8 bytes). When not set, the component's environment variable is
      * used (OPENAI_WEBHOOK_SECRET for sora). Required when webhookPath is set for a protocol signed with a shared
@@ -647,6 +655,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
 
     public void setServiceAccountKey(String serviceAccountKey) {
         this.serviceAccountKey = serviceAccountKey;
+    }
+
+    public String getWebhookHmacKey() {
+        return webhookHmacKey;
+    }
+
+    public void setWebhookHmacKey(String webhookHmacKey) {
+        this.webhookHmacKey = webhookHmacKey;
     }
 
     public String getWebhookSecret() {

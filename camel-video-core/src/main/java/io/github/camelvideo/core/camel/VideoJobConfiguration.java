@@ -119,6 +119,14 @@ public abstract class VideoJobConfiguration implements Cloneable {
                             + " for sora). Required when webhookPath is set for a protocol signed with a shared"
                             + " secret (OpenAI); fal signs with public keys and needs none. Never logged.")
     private String webhookSecret;
+    @UriParam(label = "push,security", secret = true,
+              description = "Kie.ai's webhookHmacKey, generated in Kie's settings page: when set, Kie signs each"
+                            + " callback with X-Webhook-Timestamp and X-Webhook-Signature (base64 HMAC-SHA256 of"
+                            + " taskId.timestamp), and a callback is accepted only when that signature matches and"
+                            + " its timestamp is within 5 minutes, after the per-task token of its URL. Not set:"
+                            + " callbacks are checked by their per-task token alone. Used by the providers that reach"
+                            + " a model through Kie.ai while push completion is on. Never logged.")
+    private String webhookHmacKey;
     @UriParam(label = "push", defaultValue = "300000", javaType = "java.time.Duration",
               description = "While push completion is on (webhookPath set), the interval of the safety-net polls"
                             + " of each waiting job, so that a lost webhook still completes the job; server poll"
@@ -159,6 +167,21 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** The secret webhook deliveries are signed with. */
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public String getWebhookHmacKey() {
+        return webhookHmacKey;
+    }
+
+    /** Kie.ai's webhookHmacKey, which signs its callbacks. */
+    public void setWebhookHmacKey(String webhookHmacKey) {
+        this.webhookHmacKey = webhookHmacKey;
+    }
+
+    /** The webhookHmacKey as the UTF-8 bytes Kie signs with, or {@code null} when not set. */
+    public byte[] webhookHmacKeyBytes() {
+        return webhookHmacKey == null || webhookHmacKey.isBlank() ? null
+                : webhookHmacKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public long getPollIntervalWithPush() {
