@@ -6,6 +6,7 @@ import org.apache.camel.spi.UriParams;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.kling.nativeapi.NativeKlingProvider;
 
 /**
  * Options of the kling: component and its endpoints. Values set on the component are the defaults of every endpoint;
@@ -16,8 +17,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /** The provider reaching Kling through fal.ai's queue API. */
     public static final String FAL = "fal";
+    /** The provider reaching Kling's own API, with an access key and a secret key. */
+    public static final String KLING = "kling";
     /** The providers this version speaks. */
-    public static final String PROVIDERS = FAL;
+    public static final String PROVIDERS = FAL + "," + KLING;
 
     @UriParam(defaultValue = FAL, enums = PROVIDERS)
     private String provider = FAL;
@@ -25,6 +28,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
     private String baseUrl;
     @UriParam(label = "security", secret = true)
     private String apiKey;
+    @UriParam(label = "security", secret = true)
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
     @UriParam(defaultValue = "kling-v3")
     private String model = "kling-v3";
     @UriParam
@@ -47,8 +54,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. The list grows as
-     * more services are supported (Kie.ai and Kling's own API are planned).
+     * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. kling: Kling's own
+     * API, with an access key and a secret key (accessKey, secretKey).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -59,8 +66,9 @@ public class KlingConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run). Point it at
-     * the Camel Video emulator (its /fal base) to develop offline.
+     * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run; kling:
+     * https://api-singapore.klingai.com, or https://api-beijing.klingai.com in China). Point it at the Camel Video
+     * emulator (its /fal or /kling base) to develop offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -68,7 +76,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /** The base URL in effect: the option, else the provider's own address. */
     public String effectiveBaseUrl() {
-        return baseUrl != null && !baseUrl.isBlank() ? baseUrl : FalQueue.DEFAULT_BASE_URL;
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            return baseUrl;
+        }
+        return KLING.equals(provider) ? NativeKlingProvider.DEFAULT_BASE_URL : FalQueue.DEFAULT_BASE_URL;
     }
 
     public String getApiKey() {
@@ -81,6 +92,30 @@ public class KlingConfiguration extends VideoJobConfiguration {
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * kling: the access key of Kling's API, the issuer (iss) of the JWT each request carries. When not set, the
+     * KLING_ACCESS_KEY environment variable is used.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * kling: the secret key of Kling's API, which signs (HS256) the JWT each request carries; it is never sent. When
+     * not set, the KLING_SECRET_KEY environment variable is used.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getModel() {
@@ -196,7 +231,7 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     @Override
     public String toString() {
-        // never includes the API key
+        // never includes the API key, the access key or the secret key
         return "KlingConfiguration[provider=" + provider + ", baseUrl=" + effectiveBaseUrl() + ", model=" + model
                + ", mode=" + mode + ", duration=" + duration + ", waitForCompletion=" + isWaitForCompletion()
                + ", download=" + isDownload() + "]";

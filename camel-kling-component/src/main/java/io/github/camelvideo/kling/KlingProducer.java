@@ -17,6 +17,7 @@ import io.github.camelvideo.core.protocol.fal.FalJob;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
+import io.github.camelvideo.kling.nativeapi.KlingTask;
 import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
@@ -58,6 +59,7 @@ public class KlingProducer extends DefaultAsyncProducer {
         return switch (operation(in)) {
             case textToVideo -> runJob(exchange, requests.textToVideo(in));
             case imageToVideo -> runJob(exchange, requests.imageToVideo(in));
+            case extend -> runJob(exchange, requests.extend(in));
             case storyboard -> steps.storyboard(exchange, endpoint.provider(),
                     requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
             case getTask -> steps.status(endpoint.provider(), taskRef(in));
@@ -86,6 +88,12 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */
     static void writeTaskHeaders(Message message, JobStatus status) {
+        if (status.body() instanceof KlingTask task) {
+            if (task.videoUrl() != null) {
+                message.setHeader(KlingConstants.VIDEO_URL, task.videoUrl());
+            }
+            message.setHeader(KlingConstants.ENDPOINT_ID, task.path());
+        }
         if (status.body() instanceof FalJob job) {
             if (job.queuePosition() != null) {
                 message.setHeader(KlingConstants.QUEUE_POSITION, job.queuePosition());

@@ -9,6 +9,9 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.kling.fal.FalKlingEndpoints;
 import io.github.camelvideo.kling.fal.FalKlingProvider;
+import io.github.camelvideo.kling.nativeapi.KlingJwt;
+import io.github.camelvideo.kling.nativeapi.KlingModels;
+import io.github.camelvideo.kling.nativeapi.NativeKlingProvider;
 import io.github.camelvideo.kling.provider.KlingProvider;
 
 /**
@@ -18,7 +21,8 @@ import io.github.camelvideo.kling.provider.KlingProvider;
 final class KlingProviders {
 
     private static final Map<String, Function<KlingEndpoint, KlingProvider>> PROVIDERS = Map.of(
-            KlingConfiguration.FAL, KlingProviders::fal);
+            KlingConfiguration.FAL, KlingProviders::fal,
+            KlingConfiguration.KLING, KlingProviders::kling);
 
     private KlingProviders() {
     }
@@ -46,5 +50,17 @@ final class KlingProviders {
                 baseUrl, apiKey.value()), FalKlingEndpoints.builtIn());
         endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
         return fal;
+    }
+
+    private static KlingProvider kling(KlingEndpoint endpoint) {
+        KlingConfiguration c = endpoint.getConfiguration();
+        Credential accessKey = endpoint.credential(c.getAccessKey(), "accessKey", KlingEndpoint.ACCESS_KEY_ENV);
+        Credential secretKey = endpoint.credential(c.getSecretKey(), "secretKey", KlingEndpoint.SECRET_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        NativeKlingProvider kling = new NativeKlingProvider(endpoint.engine().http(), baseUrl,
+                new KlingJwt(accessKey.value(), secretKey.value(), java.time.Clock.systemUTC()),
+                KlingModels.builtIn(), c.callbackUrl());
+        endpoint.reportConnection(baseUrl, NativeKlingProvider.DEFAULT_BASE_URL, accessKey);
+        return kling;
     }
 }
