@@ -57,6 +57,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.lang.String.class, value)); return true;
         case "endpointid":
         case "endpointId": getOrCreateConfiguration(target).setEndpointId(property(camelContext, java.lang.String.class, value)); return true;
+        case "faljwksurl":
+        case "falJwksUrl": getOrCreateConfiguration(target).setFalJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckenabled":
@@ -152,6 +154,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duration": return java.lang.String.class;
         case "endpointid":
         case "endpointId": return java.lang.String.class;
+        case "faljwksurl":
+        case "falJwksUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
         case "healthcheckenabled":
@@ -243,6 +247,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "endpointid":
         case "endpointId": return getOrCreateConfiguration(target).getEndpointId();
+        case "faljwksurl":
+        case "falJwksUrl": return getOrCreateConfiguration(target).getFalJwksUrl();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
         case "healthcheckenabled":

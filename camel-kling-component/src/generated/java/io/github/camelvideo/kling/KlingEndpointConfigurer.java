@@ -49,6 +49,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "faljwksurl":
+        case "falJwksUrl": target.getConfiguration().setFalJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "lazystartproducer":
@@ -118,6 +120,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "faljwksurl":
+        case "falJwksUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
         case "lazystartproducer":
@@ -188,6 +192,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "faljwksurl":
+        case "falJwksUrl": return target.getConfiguration().getFalJwksUrl();
         case "generateaudio":
         case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "lazystartproducer":

@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(36);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -38,6 +38,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("endpointId");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("falJwksUrl");
         props.add("generateAudio");
         props.add("lazyStartProducer");
         props.add("maxConcurrentJobs");

@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.kling.fal.FalKlingEndpoints;
 import io.github.camelvideo.kling.fal.FalKlingProvider;
 import io.github.camelvideo.kling.nativeapi.KlingJwt;
@@ -46,8 +48,10 @@ final class KlingProviders {
         KlingConfiguration c = endpoint.getConfiguration();
         Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", KlingEndpoint.API_KEY_ENV);
         String baseUrl = c.effectiveBaseUrl();
-        FalKlingProvider fal = new FalKlingProvider(new FalQueue(endpoint.engine().http(), FalKlingProvider.NAME,
-                baseUrl, apiKey.value()), FalKlingEndpoints.builtIn());
+        HttpTransport http = endpoint.engine().http();
+        FalKlingProvider fal = new FalKlingProvider(new FalQueue(http, FalKlingProvider.NAME, baseUrl, apiKey.value(),
+                c.callbackUrl()), FalKlingEndpoints.builtIn(),
+                FalWebhooks.protocol(FalKlingProvider.NAME, http, c.getFalJwksUrl()));
         endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
         return fal;
     }

@@ -49,6 +49,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": getOrCreateConfiguration(target).setDeleteAfterRoute(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "faljwksurl":
+        case "falJwksUrl": getOrCreateConfiguration(target).setFalJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckenabled":
         case "healthCheckEnabled": target.setHealthCheckEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckinterval":
@@ -134,6 +136,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": return boolean.class;
         case "download": return boolean.class;
+        case "faljwksurl":
+        case "falJwksUrl": return java.lang.String.class;
         case "healthcheckenabled":
         case "healthCheckEnabled": return boolean.class;
         case "healthcheckinterval":
@@ -215,6 +219,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "deleteafterroute":
         case "deleteAfterRoute": return getOrCreateConfiguration(target).isDeleteAfterRoute();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "faljwksurl":
+        case "falJwksUrl": return getOrCreateConfiguration(target).getFalJwksUrl();
         case "healthcheckenabled":
         case "healthCheckEnabled": return target.isHealthCheckEnabled();
         case "healthcheckinterval":

@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
@@ -34,6 +34,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("download");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("falJwksUrl");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxConcurrentJobs");

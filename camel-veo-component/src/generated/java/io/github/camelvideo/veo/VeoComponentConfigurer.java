@@ -54,6 +54,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "durationseconds":
         case "durationSeconds": getOrCreateConfiguration(target).setDurationSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "faljwksurl":
+        case "falJwksUrl": getOrCreateConfiguration(target).setFalJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": getOrCreateConfiguration(target).setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "healthcheckenabled":
@@ -156,6 +158,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "download": return boolean.class;
         case "durationseconds":
         case "durationSeconds": return java.lang.Integer.class;
+        case "faljwksurl":
+        case "falJwksUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
         case "healthcheckenabled":
@@ -254,6 +258,8 @@ public class VeoComponentConfigurer extends PropertyConfigurerSupport implements
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "durationseconds":
         case "durationSeconds": return getOrCreateConfiguration(target).getDurationSeconds();
+        case "faljwksurl":
+        case "falJwksUrl": return getOrCreateConfiguration(target).getFalJwksUrl();
         case "generateaudio":
         case "generateAudio": return getOrCreateConfiguration(target).getGenerateAudio();
         case "healthcheckenabled":

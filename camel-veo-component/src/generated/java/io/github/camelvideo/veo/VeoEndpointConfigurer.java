@@ -46,6 +46,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "faljwksurl":
+        case "falJwksUrl": target.getConfiguration().setFalJwksUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "generateaudio":
         case "generateAudio": target.getConfiguration().setGenerateAudio(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "lazystartproducer":
@@ -122,6 +124,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "faljwksurl":
+        case "falJwksUrl": return java.lang.String.class;
         case "generateaudio":
         case "generateAudio": return java.lang.Boolean.class;
         case "lazystartproducer":
@@ -199,6 +203,8 @@ public class VeoEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "faljwksurl":
+        case "falJwksUrl": return target.getConfiguration().getFalJwksUrl();
         case "generateaudio":
         case "generateAudio": return target.getConfiguration().getGenerateAudio();
         case "lazystartproducer":

@@ -23,7 +23,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(40);
         props.add("accessToken");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -36,6 +36,7 @@ public class VeoEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("durationSeconds");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("falJwksUrl");
         props.add("generateAudio");
         props.add("lazyStartProducer");
         props.add("location");

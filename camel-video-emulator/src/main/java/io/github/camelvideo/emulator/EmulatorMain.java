@@ -70,6 +70,8 @@ public final class EmulatorMain {
                 + "/projects/{project}/locations/{location}/publishers/google/models/{model}  (Authorization: Bearer <token>)");
         if (emulator.falEnabled()) {
             System.out.println("  fal.ai queue       " + emulator.falBaseUrl() + "/{endpointId}  (Authorization: Key <key>)");
+            System.out.println("  fal.ai webhooks    ?fal_webhook=<url> on a submit; Ed25519 keys (JWKS) at "
+                    + emulator.falJwksUrl());
         }
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());

@@ -27,6 +27,7 @@ import io.github.camelvideo.emulator.core.Surface;
 import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.fal.FalQueueApi;
 import io.github.camelvideo.emulator.fal.FalSettings;
+import io.github.camelvideo.emulator.fal.FalWebhookSender;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
@@ -143,7 +144,8 @@ public final class VideoEmulator implements AutoCloseable {
                 builder.accessToken, builder.clock, rootUrl), media, hooks, extensions);
         List<Surface> surfaces = new ArrayList<>(google.surfaces());
         this.fal = builder.fal ? new FalQueueApi(new FalSettings(builder.jobDuration, builder.falKey, builder.clock,
-                rootUrl), media, hooks) : null;
+                rootUrl), media, hooks, new FalWebhookSender(builder.clock, builder.webhookAttempts,
+                builder.webhookBackoff)) : null;
         if (fal != null) {
             surfaces.add(fal);
         }
@@ -153,8 +155,8 @@ public final class VideoEmulator implements AutoCloseable {
             keepStateIn(builder.stateDir);
         }
         // A longer prefix than "/": the JDK server gives these paths to the admin API, unrecorded.
-        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs,
-                () -> webhooks == null ? List.of() : webhooks.deliveries(), faults));
+        server.createContext(AdminApi.PREFIX, new AdminApi(log, surfaces, this::jobs, this::allWebhookDeliveries,
+                faults));
         server.setExecutor(executor);
         server.start();
     }
@@ -218,6 +220,28 @@ public final class VideoEmulator implements AutoCloseable {
      */
     public String falBaseUrl() {
         return rootUrl + FalQueueApi.PREFIX;
+    }
+
+    /**
+     * The JWKS of the key the emulator signs fal webhooks with, {@code rootUrl() + "/fal/.well-known/jwks.json"},
+     * standing in for {@code https://rest.fal.ai/.well-known/jwks.json}: the falJwksUrl of a client under test.
+     */
+    public String falJwksUrl() {
+        return rootUrl + FalWebhookSender.JWKS_PATH;
+    }
+
+    /**
+     * The sender of fal's webhooks (to the {@code fal_webhook} of each submit that names one), with its fault plan
+     * and the deliveries made.
+     *
+     * @throws IllegalStateException when the fal queue is not served
+     */
+    public FalWebhookSender falWebhooks() {
+        if (fal == null) {
+            throw new IllegalStateException("The fal queue is not served: start the emulator with builder().fal(true)"
+                                            + " or --fal");
+        }
+        return fal.webhooks();
     }
 
     /** True when the fal queue is served ({@link Builder#fal}, the default). */
@@ -295,9 +319,18 @@ public final class VideoEmulator implements AutoCloseable {
         return webhooks != null;
     }
 
-    /** The webhook deliveries made so far, oldest first; empty without a webhook URL. */
+    /** The webhook deliveries of OpenAI's events made so far, oldest first; empty without a webhook URL. */
     public List<WebhookDelivery> webhookDeliveries() {
         return webhooks == null ? List.of() : webhooks.deliveries();
+    }
+
+    /** Every webhook delivery, OpenAI's events and fal's webhooks, in the order they were recorded per sender. */
+    private List<WebhookDelivery> allWebhookDeliveries() {
+        List<WebhookDelivery> all = new ArrayList<>(webhookDeliveries());
+        if (fal != null) {
+            all.addAll(fal.webhooks().deliveries());
+        }
+        return all;
     }
 
     /** Every request received so far, in arrival order (a snapshot). */
@@ -378,6 +411,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (webhooks != null) {
             webhooks.close();
         }
+        if (fal != null) {
+            fal.webhooks().close();
+        }
         connections.close();
         faults.release();
         server.stop(0);
@@ -427,8 +463,8 @@ public final class VideoEmulator implements AutoCloseable {
         }
 
         /**
-         * How often a webhook delivery is attempted (the first included; default 5) and the wait before the first
-         * retry (default 500 ms), which doubles with each further one.
+         * How often a webhook delivery (OpenAI's events and fal's webhooks) is attempted (the first included;
+         * default 5) and the wait before the first retry (default 500 ms), which doubles with each further one.
          */
         public Builder webhookRetries(int maxAttempts, Duration firstBackoff) {
             if (maxAttempts < 1 || firstBackoff.isNegative()) {

@@ -29,8 +29,8 @@ import io.github.camelvideo.sora.SoraConstants;
 import io.github.camelvideo.veo.VeoConstants;
 
 /**
- * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and two
- * storyboards into MP4 files with sora:, veo: and kling:. Each component runs against the embedded emulator unless its provider's key is given.
+ * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and three
+ * storyboards (one per component) into MP4 files with sora:, veo: and kling:. Each component runs against the embedded emulator unless its provider's key is given.
  */
 public final class Demo {
 
@@ -58,6 +58,9 @@ public final class Demo {
     /** The kling: video (Java route, fal's queue): 5 seconds of Kling 3.0 in std mode, 16:9. */
     static final DemoJob KLING_JOB = new DemoJob("direct:klingTextToVideo",
             "A hot air balloon drifting over a valley at sunrise", 5, "1280x720");
+
+    /** The length of the kling: storyboard of the YAML route: 5 + 5 seconds. */
+    static final int KLING_STORYBOARD_SECONDS = 10;
 
     /** The length of the veo: storyboard of the YAML route: 4 + 7 + 7 seconds. */
     static final int VEO_STORYBOARD_SECONDS = 18;
@@ -234,6 +237,8 @@ public final class Demo {
             e.getMessage().setHeader(KlingConstants.DURATION, Integer.toString(KLING_JOB.seconds()));
             e.getMessage().setHeader(KlingConstants.ASPECT_RATIO, KLING_JOB.aspectRatio());
         });
+        CompletableFuture<Exchange> klingStoryboard = template.asyncSend("direct:yamlKlingStoryboard", e -> {
+        });
 
         List<DemoResult> results = new ArrayList<>();
         List<String> labels = List.of("sora text (Java)", "sora text (Java)", "sora text (YAML)",
@@ -254,6 +259,7 @@ public final class Demo {
         results.add(result("sora storyboard (Java)", Headers.SORA, soraStoryboard.join()));
         results.add(result("veo storyboard (YAML)", Headers.VEO, veoStoryboard.join()));
         results.add(result("kling text (Java)", Headers.KLING, kling.join()));
+        results.add(result("kling storyboard (YAML)", Headers.KLING, klingStoryboard.join()));
         return results;
     }
 

@@ -30,7 +30,7 @@ class DemoTest {
 
     @Test
     void demoMakesEveryVideoWithTheRequestedLengthAndSize() throws Exception {
-        assertThat(results).hasSize(10).allMatch(DemoResult::ok);
+        assertThat(results).hasSize(11).allMatch(DemoResult::ok);
         for (int i = 0; i < Demo.JOBS.size(); i++) {
             assertVideo(results.get(i), Demo.JOBS.get(i));
         }
@@ -38,7 +38,7 @@ class DemoTest {
         assertThat(results.get(4).label()).isEqualTo("sora remix (Java)");
         assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(10);
+            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(11);
         }
     }
 
@@ -80,6 +80,18 @@ class DemoTest {
         assertVideo(kling, Demo.KLING_JOB);
         // 5 s of kling-v3 std with sound (its default) at 0.126 USD/s
         assertThat(kling.costUsd()).isEqualByComparingTo(new BigDecimal("0.63"));
+    }
+
+    @Test
+    void demoRendersTheKlingStoryboardByStitchingOnFal() throws Exception {
+        DemoResult kling = results.get(10);
+        assertThat(kling.label()).isEqualTo("kling storyboard (YAML)");
+        assertThat(kling.ok()).as(kling.error()).isTrue();
+        assertThat(Mp4Probe.probe(output.resolve(kling.file())).durationSeconds())
+                .isCloseTo(Demo.KLING_STORYBOARD_SECONDS, within(0.2));
+        assertThat(Mp4Probe.probe(output.resolve(kling.file())).size()).isEqualTo("1280x720");
+        // 10 s of kling-v3 std without sound at 0.084 USD/s
+        assertThat(kling.costUsd()).isEqualByComparingTo(new BigDecimal("0.84"));
     }
 
     private static void assertVideo(DemoResult result, DemoJob job) throws Exception {

@@ -8,9 +8,11 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.protocol.fal.FalInputs;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.kling.provider.KlingProvider;
 import io.github.camelvideo.kling.provider.KlingRequest;
 
@@ -25,10 +27,28 @@ public final class FalKlingProvider implements KlingProvider {
 
     private final FalQueue queue;
     private final FalKlingEndpoints endpoints;
+    private final WebhookProtocol webhooks;
 
+    /** A provider without push completion. */
     public FalKlingProvider(FalQueue queue, FalKlingEndpoints endpoints) {
+        this(queue, endpoints, null);
+    }
+
+    /**
+     * @param queue     fal's queue, which names the callback URL on each submit when push completion is on
+     * @param endpoints the endpoint ids per model, mode and kind
+     * @param webhooks  fal's push protocol ({@link FalWebhooks#protocol}), or {@code null} for none
+     */
+    public FalKlingProvider(FalQueue queue, FalKlingEndpoints endpoints, WebhookProtocol webhooks) {
         this.queue = queue;
         this.endpoints = endpoints;
+        this.webhooks = webhooks;
+    }
+
+    /** fal calls back each request's end, signed with the Ed25519 keys of its JWKS: no secret is needed. */
+    @Override
+    public WebhookProtocol webhookProtocol() {
+        return webhooks;
     }
 
     @Override

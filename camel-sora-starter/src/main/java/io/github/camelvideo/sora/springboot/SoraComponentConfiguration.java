@@ -230,6 +230,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private String callbackBaseUrl;
     /**
+     * Where the public keys of fal's webhook signatures are read (a JSON Web Key Set of Ed25519 keys; no credentials
+     * are sent), for the providers that reach a model through fal's queue while push completion is on. The keys are
+     * read when the receiver starts and refreshed in the background every hour, and when a delivery matches none of
+     * them (at most every 30 seconds); a delivery is accepted only when its Ed25519 signature matches one of them
+     * and its timestamp is within 5 minutes. Change it only for a proxy or an emulator.
+     */
+    private String falJwksUrl = "https://rest.fal.ai/.well-known/jwks.json";
+    /**
      * While push completion is on (webhookPath set), the interval of the safety-net polls of each waiting job, so
      * that a lost webhook still completes the job; server poll hints do not shorten it. Default: 5 minutes. The
      * option is a long type.
@@ -238,11 +246,12 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
     /**
      * The path on the runtime's platform-http server (camel-platform-http-main on Camel Main, Vert.x on Camel K and
      * Quarkus, the servlet container on Spring Boot) where the provider's webhook deliveries are received, such as
-     * /webhooks/sora. Setting it enables push completion: every delivery is verified (Standard Webhooks signature
-     * under webhookSecret, timestamp within 5 minutes, each delivery id accepted once, body at most 256 KiB) before
-     * anything else, and a verified event only makes the component read the job's status at once; the status read,
-     * never the event, decides. Polling goes on as a safety net every pollIntervalWithPush. A component whose
-     * providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are polled).
+     * /webhooks/sora. Setting it enables push completion: every delivery is verified (the provider's signature:
+     * Standard Webhooks under webhookSecret for OpenAI, Ed25519 under a key of fal's JWKS at falJwksUrl for fal;
+     * timestamp within 5 minutes, each delivery id accepted once, body at most 256 KiB) before anything else, and a
+     * verified event only makes the component read the job's status at once; the status read, never the event,
+     * decides. Polling goes on as a safety net every pollIntervalWithPush. A component whose providers do not push
+     * yet (veo) refuses it at start. Default: not set (off, jobs are polled).
      */
     private String webhookPath;
     /**
@@ -252,7 +261,8 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
     /**
      * The secret webhook deliveries are signed with, as the provider shows it: whsec_ followed by base64 (Standard
      * Webhooks), or a raw secret (used as its UTF-8 bytes). When not set, the component's environment variable is
-     * used (OPENAI_WEBHOOK_SECRET for sora). Required when webhookPath is set. Never logged.
+     * used (OPENAI_WEBHOOK_SECRET for sora). Required when webhookPath is set for a protocol signed with a shared
+     * secret (OpenAI); fal signs with public keys and needs none. Never logged.
      */
     private String webhookSecret;
     /**
@@ -558,6 +568,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setCallbackBaseUrl(String callbackBaseUrl) {
         this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public String getFalJwksUrl() {
+        return falJwksUrl;
+    }
+
+    public void setFalJwksUrl(String falJwksUrl) {
+        this.falJwksUrl = falJwksUrl;
     }
 
     public Long getPollIntervalWithPush() {

@@ -16,6 +16,9 @@ import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.webhook.CallbackTarget;
+import io.github.camelvideo.core.webhook.CallbackTokens;
+import io.github.camelvideo.core.webhook.WebhookSecret;
 
 /**
  * What every video endpoint has: the shared options, a queue of exchanges waiting for a job slot that is closed when
@@ -176,6 +179,22 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
      */
     public Credential credential(String option, String optionName, String envVariable) {
         return credentialOf(option, optionName, envVariable, getComponent().engineName().toLowerCase());
+    }
+
+    /**
+     * Where a provider that calls back per job (Kie, Kling, fal) is told to call this application, with the per-job
+     * tokens of protocols whose callbacks are unsigned: for the component's provider factory. {@code null} when push
+     * completion is off or callbackBaseUrl is not set (the receiver refuses to start then).
+     */
+    public CallbackTarget callbackTarget() {
+        VideoJobConfiguration config = jobConfiguration();
+        String url = config.callbackUrl();
+        if (url == null) {
+            return null;
+        }
+        String secret = config.getWebhookSecret();
+        return new CallbackTarget(url, CallbackTokens.of(secret == null || secret.isBlank() ? null
+                : WebhookSecret.of(secret)));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriParam;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.job.SpendCap;
 import io.github.camelvideo.core.poll.PollPolicy;
+import io.github.camelvideo.core.protocol.fal.FalJwks;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 
 /**
@@ -19,6 +20,9 @@ import io.github.camelvideo.core.storyboard.StoryboardMode;
  * this class is compiled in another module than the components whose documentation is generated from it.
  */
 public abstract class VideoJobConfiguration implements Cloneable {
+
+    /** fal's documented address of its webhook keys. */
+    public static final String FAL_JWKS_URL = FalJwks.DEFAULT_URL;
 
     /** Share of random spread added to each poll interval, so many jobs do not poll in step. */
     private static final double POLL_JITTER = 0.1;
@@ -92,9 +96,10 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "The path on the runtime's platform-http server (camel-platform-http-main on Camel Main,"
                             + " Vert.x on Camel K and Quarkus, the servlet container on Spring Boot) where the"
                             + " provider's webhook deliveries are received, such as /webhooks/sora. Setting it"
-                            + " enables push completion: every delivery is verified (Standard Webhooks signature"
-                            + " under webhookSecret, timestamp within 5 minutes, each delivery id accepted once,"
-                            + " body at most 256 KiB) before anything else, and a verified event only makes the"
+                            + " enables push completion: every delivery is verified (the provider's signature:"
+                            + " Standard Webhooks under webhookSecret for OpenAI, Ed25519 under a key of fal's"
+                            + " JWKS at falJwksUrl for fal; timestamp within 5 minutes, each delivery id accepted"
+                            + " once, body at most 256 KiB) before anything else, and a verified event only makes the"
                             + " component read the job's status at once; the status read, never the event, decides."
                             + " Polling goes on as a safety net every pollIntervalWithPush. A component whose"
                             + " providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are"
@@ -111,13 +116,23 @@ public abstract class VideoJobConfiguration implements Cloneable {
               description = "The secret webhook deliveries are signed with, as the provider shows it: whsec_"
                             + " followed by base64 (Standard Webhooks), or a raw secret (used as its UTF-8 bytes)."
                             + " When not set, the component's environment variable is used (OPENAI_WEBHOOK_SECRET"
-                            + " for sora). Required when webhookPath is set. Never logged.")
+                            + " for sora). Required when webhookPath is set for a protocol signed with a shared"
+                            + " secret (OpenAI); fal signs with public keys and needs none. Never logged.")
     private String webhookSecret;
     @UriParam(label = "push", defaultValue = "300000", javaType = "java.time.Duration",
               description = "While push completion is on (webhookPath set), the interval of the safety-net polls"
                             + " of each waiting job, so that a lost webhook still completes the job; server poll"
                             + " hints do not shorten it. Default: 5 minutes.")
     private long pollIntervalWithPush = 300_000;
+    @UriParam(label = "push", defaultValue = "https://rest.fal.ai/.well-known/jwks.json",
+              description = "Where the public keys of fal's webhook signatures are read (a JSON Web Key Set of"
+                            + " Ed25519 keys; no credentials are sent), for the providers that reach a model through"
+                            + " fal's queue while push completion is on. The keys are read when the receiver starts"
+                            + " and refreshed in the background every hour, and when a delivery matches none of them"
+                            + " (at most every 30 seconds); a delivery is accepted only when its Ed25519 signature"
+                            + " matches one of them and its timestamp is within 5 minutes. Change it only for a"
+                            + " proxy or an emulator.")
+    private String falJwksUrl = FAL_JWKS_URL;
 
     public String getWebhookPath() {
         return webhookPath;
@@ -153,6 +168,15 @@ public abstract class VideoJobConfiguration implements Cloneable {
     /** The interval of the safety-net polls while push completion is on. */
     public void setPollIntervalWithPush(long pollIntervalWithPush) {
         this.pollIntervalWithPush = pollIntervalWithPush;
+    }
+
+    public String getFalJwksUrl() {
+        return falJwksUrl;
+    }
+
+    /** Where the public keys of fal's webhook signatures are read. */
+    public void setFalJwksUrl(String falJwksUrl) {
+        this.falJwksUrl = falJwksUrl;
     }
 
     /**
@@ -369,6 +393,10 @@ public abstract class VideoJobConfiguration implements Cloneable {
             && !callbackBaseUrl.startsWith("http://")) {
             throw VideoRequestInvalidException.notAllowed("callbackBaseUrl", callbackBaseUrl,
                     "an http or https URL, such as https://videos.example.com");
+        }
+        if (falJwksUrl == null || !(falJwksUrl.startsWith("https://") || falJwksUrl.startsWith("http://"))) {
+            throw VideoRequestInvalidException.notAllowed("falJwksUrl", falJwksUrl,
+                    "an http or https URL, such as " + FAL_JWKS_URL);
         }
     }
 

@@ -83,27 +83,24 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
         if (!wellFormedId(delivery.id()) || delivery.signature() == null || delivery.signature().isBlank()) {
             return Optional.of(WebhookRefusal.MALFORMED);
         }
-        Long seconds = seconds(delivery.timestamp());
-        if (seconds == null) {
+        Instant signedAt = UnixSeconds.parse(delivery.timestamp());
+        if (signedAt == null) {
             return Optional.of(WebhookRefusal.MALFORMED);
         }
         if (delivery.body().length > maxBodyBytes) {
             return Optional.of(WebhookRefusal.TOO_LARGE);
         }
-        Instant signedAt = Instant.ofEpochSecond(seconds);
-        Instant now = clock.instant();
-        if (signedAt.isBefore(now.minus(tolerance)) || signedAt.isAfter(now.plus(tolerance))) {
+        if (!UnixSeconds.fresh(signedAt, clock.instant(), tolerance)) {
             return Optional.of(WebhookRefusal.STALE);
         }
-        byte[] expected = mac(key, delivery.id(), seconds, delivery.body());
+        byte[] expected = mac(key, delivery.id(), signedAt.getEpochSecond(), delivery.body());
         return matchesAny(delivery.signature(), expected) ? Optional.empty()
                 : Optional.of(WebhookRefusal.BAD_SIGNATURE);
     }
 
     /** When a delivery was signed, from its timestamp header, or {@code null} when the header is not valid. */
     public static Instant signedAt(WebhookDelivery delivery) {
-        Long seconds = seconds(delivery.timestamp());
-        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+        return UnixSeconds.parse(delivery.timestamp());
     }
 
     /**
@@ -150,18 +147,5 @@ public final class StandardWebhooksVerifier implements WebhookVerifier {
 
     private static boolean wellFormedId(String id) {
         return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH && id.indexOf('.') < 0;
-    }
-
-    private static Long seconds(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12) {
-            return null;
-        }
-        for (int i = 0; i < timestamp.length(); i++) {
-            char c = timestamp.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        return Long.parseLong(timestamp);
     }
 }

@@ -42,4 +42,12 @@ public record WebhookProtocol(String providerName, String secretEnvVariable, boo
         return new WebhookProtocol(providerName, secretEnvVariable, true, StandardWebhooksVerifier::new, events,
                 false);
     }
+
+    /**
+     * Callbacks named in each create call and carrying no signature (Kling's, Kie's without an HMAC key): verified
+     * by the per-job token of their URL, and read only as a hint to read the job.
+     */
+    public static WebhookProtocol callbackTokens(String providerName, CallbackTokens tokens, WebhookEvents events) {
+        return new WebhookProtocol(providerName, null, false, secret -> tokens.verifier(), events, true);
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.camelvideo.emulator.fal;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * with optional logs, {@code COMPLETED} with metrics), {@code GET /fal/{owner}/{alias}/requests/{id}} the result
  * ({@code {"video": {"url", "content_type", "file_name", "file_size"}}}, or the error the request ended with) and
  * {@code PUT .../cancel} cancels. Results are public MP4s below {@code /fal-media/}, fetched without a key, rendered at
- * the requested shape, tier and length. Authentication is {@code Authorization: Key <key>}.
+ * the requested shape, tier and length. Authentication is {@code Authorization: Key <key>}. A submit with
+ * {@code ?fal_webhook=<url>} is announced there once it has ended, signed as fal signs ({@link FalWebhookSender});
+ * the signing key's JWKS is public at {@code GET /fal/.well-known/jwks.json}.
  */
 public final class FalQueueApi implements Surface {
 
@@ -53,18 +57,26 @@ public final class FalQueueApi implements Surface {
     private final MediaLibrary media;
     private final FaultHooks faults;
     private final MediaDownload download;
+    private final FalWebhookSender webhooks;
     private final Map<String, QueuedRequest> requests = new ConcurrentHashMap<>();
 
     /**
      * Creates the surface.
      *
-     * @param faults the fault plan consulted for request fates and downloads
+     * @param faults   the fault plan consulted for request fates and downloads
+     * @param webhooks sends the webhooks of requests submitted with {@code fal_webhook}
      */
-    public FalQueueApi(FalSettings settings, MediaLibrary media, FaultHooks faults) {
+    public FalQueueApi(FalSettings settings, MediaLibrary media, FaultHooks faults, FalWebhookSender webhooks) {
         this.settings = settings;
         this.media = media;
         this.faults = faults;
         this.download = new MediaDownload(faults);
+        this.webhooks = webhooks;
+    }
+
+    /** The sender of the webhooks, with its fault plan and the deliveries made. */
+    public FalWebhookSender webhooks() {
+        return webhooks;
     }
 
     @Override
@@ -79,8 +91,8 @@ public final class FalQueueApi implements Surface {
 
     @Override
     public Optional<ApiResponse> authenticate(ApiRequest request) {
-        if (request.path().startsWith(MEDIA)) {
-            return Optional.empty(); // fal's media URLs are public
+        if (request.path().startsWith(MEDIA) || request.path().equals(FalWebhookSender.JWKS_PATH)) {
+            return Optional.empty(); // fal's media URLs and its webhook keys are public
         }
         String header = request.header("authorization");
         if (header == null || header.isBlank()) {
@@ -120,6 +132,12 @@ public final class FalQueueApi implements Surface {
         if (video.matches() && request.method().equals("GET")) {
             return video(video.group(1), request);
         }
+        if (path.equals(FalWebhookSender.JWKS_PATH)) {
+            if (!request.method().equals("GET")) {
+                throw FalError.request(405, "Method not allowed", null);
+            }
+            return ApiResponse.json(200, webhooks.jwks());
+        }
         Matcher m = REQUEST.matcher(path);
         if (m.matches()) {
             QueuedRequest queued = find(m.group(1), m.group(2));
@@ -151,6 +169,7 @@ public final class FalQueueApi implements Surface {
         if (body == null || !body.isObject()) {
             throw FalError.request(400, "The request body is not a JSON object", "bad_request");
         }
+        URI webhook = webhookUrl(request.queryParam("fal_webhook"));
         String[] parts = endpointId.split("/");
         QueuedRequest queued = new QueuedRequest(UUID.randomUUID().toString(), endpointId, parts[0] + "/" + parts[1],
                 now(), faults.nextJobFate(), KlingInput.check(endpointId, body), RequestDigest.of(request), -1);
@@ -159,12 +178,60 @@ public final class FalQueueApi implements Surface {
             media.prefetch(io.github.camelvideo.emulator.media.Footage.fresh(queued.input().width(),
                     queued.input().height(), queued.input().seconds()));
         }
+        if (webhook != null) {
+            webhooks.submitted(queued.id(), webhook, finishAt(queued), () -> webhookBody(queued.id()));
+        }
         LOG.debug("Queued {} on {} ({}x{} {} s, fate {})", queued.id(), endpointId, queued.input().width(),
                 queued.input().height(), queued.input().seconds(), queued.fate().kind());
         Map<String, Object> answer = urls(queued);
         answer.put("status", "IN_QUEUE");
         answer.put("queue_position", queuePosition(queued));
         return ApiResponse.json(200, answer);
+    }
+
+    /** The {@code fal_webhook} of a submit: an absolute http(s) URL, or {@code null} when none is given. */
+    private static URI webhookUrl(String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(given);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // answered below
+        }
+        throw FalError.request(400, "Invalid fal_webhook: an absolute http or https URL is expected", "bad_request");
+    }
+
+    /** When a request ends on the emulator's clock, or -1 when it never does. */
+    private long finishAt(QueuedRequest queued) {
+        boolean never = queued.fate().kind() == JobFate.Kind.NEVER_FINISH && queued.input().problems().isEmpty();
+        return never ? -1 : queued.createdAtMillis() + settings.jobDuration().toMillis();
+    }
+
+    /** fal's webhook body of an ended request: its result as {@code payload}, or its error. */
+    private byte[] webhookBody(String id) {
+        QueuedRequest queued = requests.get(id);
+        ApiResponse result;
+        try {
+            result = result(queued);
+        } catch (FalError e) {
+            result = e.toResponse();
+        } catch (IOException | RuntimeException e) {
+            result = FalError.STYLE.serverError();
+        }
+        JsonNode payload;
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            result.body().writeTo(out);
+            payload = ApiResponse.JSON.readTree(out.toByteArray());
+        } catch (IOException e) {
+            payload = null;
+        }
+        return result.status() == 200 ? FalWebhookSender.body(id, "OK", payload, null)
+                : FalWebhookSender.body(id, "ERROR", payload, "Invalid status code: " + result.status());
     }
 
     private QueuedRequest find(String app, String id) {

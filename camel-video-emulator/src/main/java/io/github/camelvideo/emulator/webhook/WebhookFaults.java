@@ -21,17 +21,26 @@ import java.util.Objects;
  *   <li>{@link #replay}: once the genuine delivery has been accepted, it is sent again byte for byte.</li>
  * </ul>
  * Bad and replayed deliveries are attempted once; genuine ones are retried while the receiver answers non-2xx.
+ * The OpenAI sender ({@link WebhookSender}) and fal's ({@code emulator.fal.FalWebhookSender}) each have a plan of
+ * their own; for fal, {@link #forge} signs with an Ed25519 key that is not in the JWKS the emulator serves.
  */
 public final class WebhookFaults {
 
     /** The kinds of fault. */
-    enum Kind {
+    public enum Kind {
         DUPLICATE, REORDER, DELAY, DROP, FORGE, TAMPER, STALE, REPLAY
     }
 
-    /** The faults applying to one event. */
-    record Plan(List<Kind> kinds, Duration delay) {
-        boolean has(Kind kind) {
+    /**
+     * The faults applying to one event.
+     *
+     * @param kinds the faults
+     * @param delay how much later the event is delivered, with {@link Kind#DELAY}
+     */
+    public record Plan(List<Kind> kinds, Duration delay) {
+
+        /** Whether the event has this fault. */
+        public boolean has(Kind kind) {
             return kinds.contains(kind);
         }
     }
@@ -40,7 +49,8 @@ public final class WebhookFaults {
     private Duration delay = Duration.ZERO;
     private volatile Duration reorderHold = Duration.ofSeconds(1);
 
-    WebhookFaults() {
+    /** A plan with no fault. */
+    public WebhookFaults() {
     }
 
     /** The next {@code times} events are delivered twice, under two webhook-ids. */
@@ -96,7 +106,8 @@ public final class WebhookFaults {
         return this;
     }
 
-    Duration reorderHoldTime() {
+    /** How long a reordered event waits for a follower. */
+    public Duration reorderHoldTime() {
         return reorderHold;
     }
 
@@ -109,7 +120,7 @@ public final class WebhookFaults {
     }
 
     /** Takes one use of every fault that has some left, for the next event. */
-    synchronized Plan take() {
+    public synchronized Plan take() {
         List<Kind> kinds = new ArrayList<>();
         for (Map.Entry<Kind, Integer> e : remaining.entrySet()) {
             if (e.getValue() > 0) {

@@ -34,6 +34,9 @@ import io.github.camelvideo.core.spi.JobStatus;
  * request's result (or the error it ended with) from the response URL. Providers of the components build the input
  * and name the endpoint; this class does the rest of the wire protocol.
  *
+ * <p>With a webhook URL, each submit asks fal to POST the request's end there ({@code ?fal_webhook=<url>}); the
+ * delivery is verified and read by {@link FalWebhooks}' protocol.
+ *
  * <p>The returned URLs are followed only when they lie on the configured base URL's origin, so the key is never sent
  * elsewhere; otherwise (and for a request known only by its id) they are built from the endpoint id's
  * {@code owner/alias}, as fal's queue lays them out: the subpath of the endpoint id is used on submit only.
@@ -66,17 +69,32 @@ public final class FalQueue {
     private final String provider;
     private final String baseUrl;
     private final String apiKey;
+    private final String webhookUrl;
 
     /**
+     * A queue whose requests are polled only.
+     *
      * @param provider the provider name used in job handles and errors, such as {@code fal}
      * @param baseUrl  the queue's base, {@value #DEFAULT_BASE_URL} or an emulator's
      * @param apiKey   the fal key, sent as {@code Authorization: Key ...}; never logged
      */
     public FalQueue(HttpTransport http, String provider, String baseUrl, String apiKey) {
+        this(http, provider, baseUrl, apiKey, null);
+    }
+
+    /**
+     * @param provider   the provider name used in job handles and errors, such as {@code fal}
+     * @param baseUrl    the queue's base, {@value #DEFAULT_BASE_URL} or an emulator's
+     * @param apiKey     the fal key, sent as {@code Authorization: Key ...}; never logged
+     * @param webhookUrl where fal is asked to POST each request's end ({@code fal_webhook}, see {@link FalWebhooks}),
+     *                   or {@code null} when push completion is off
+     */
+    public FalQueue(HttpTransport http, String provider, String baseUrl, String apiKey, String webhookUrl) {
         this.http = http;
         this.provider = provider;
         this.baseUrl = BaseUrls.normalize(baseUrl, "baseUrl");
         this.apiKey = apiKey;
+        this.webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
     }
 
     /**
@@ -88,7 +106,7 @@ public final class FalQueue {
      */
     public CompletionStage<JobStatus> submit(String endpointId, Map<String, Object> input,
                                              Map<String, String> attributes) {
-        HttpRequest request = authorized(URI.create(baseUrl + "/" + endpointPath(endpointId)))
+        HttpRequest request = authorized(submitUri(endpointId))
                 .header("Content-Type", "application/json").POST(JsonApi.json(input)).build();
         return call(request, null).thenApply(response -> {
             JsonNode answer = read(response, null);
@@ -107,6 +125,12 @@ public final class FalQueue {
             return status(ref, state(status), new FalJob(id, endpointId, status, position(answer), null, null,
                     null), null);
         });
+    }
+
+    /** {@code {base}/{endpointId}}, with {@code ?fal_webhook=<url>} when push completion is on, as fal documents. */
+    private URI submitUri(String endpointId) {
+        String uri = baseUrl + "/" + endpointPath(endpointId);
+        return URI.create(webhookUrl == null ? uri : uri + "?fal_webhook=" + encode(webhookUrl));
     }
 
     /** A handle on a request known by its id only, such as one a route fetches again. */
