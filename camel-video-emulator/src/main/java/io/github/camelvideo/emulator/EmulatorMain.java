@@ -16,6 +16,7 @@ public final class EmulatorMain {
             "Usage: java -jar camel-video-emulator.jar [options]",
             "Offline emulator of the OpenAI Videos API (/v1/videos) and of Google Veo (Gemini API /v1beta,",
             "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint) and of fal.ai's queue (/fal)",
+            "and of Kling's own API (/kling)",
             "that renders real MP4 files.",
             "",
             "  --port N             port to listen on (default 8089; 0 picks a free port)",
@@ -31,6 +32,9 @@ public final class EmulatorMain {
             "  --webhook-secret S   the webhook signing secret (whsec_<base64>, or a raw secret); needed with --webhook-url",
             "  --fal / --no-fal     serve fal.ai's queue (Kling endpoints) below /fal, or not (default: served)",
             "  --fal-key KEY        accept only this fal key (Authorization: Key <key>; default: any)",
+            "  --kling / --no-kling serve Kling's own API below /kling, or not (default: served)",
+            "  --kling-access-key K the access key Kling JWTs must name as iss (default: emulator-access)",
+            "  --kling-secret-key S the secret key Kling JWTs must be signed with, HS256 (default: emulator-secret)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -73,6 +77,10 @@ public final class EmulatorMain {
             System.out.println("  fal.ai webhooks    ?fal_webhook=<url> on a submit; Ed25519 keys (JWKS) at "
                     + emulator.falJwksUrl());
         }
+        if (emulator.klingEnabled()) {
+            System.out.println("  Kling API          " + emulator.klingBaseUrl()
+                    + "/v1/videos/{text2video|image2video|omni-video}  (Authorization: Bearer <JWT>)");
+        }
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
         System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
@@ -103,6 +111,10 @@ public final class EmulatorMain {
                 builder.fal(option.equals("--fal"));
                 continue;
             }
+            if (option.equals("--kling") || option.equals("--no-kling")) {
+                builder.kling(option.equals("--kling"));
+                continue;
+            }
             if (option.equals("--no-extensions")) {
                 builder.extensions(false);
                 continue;
@@ -123,6 +135,8 @@ public final class EmulatorMain {
                 case "--api-key" -> builder.apiKey(value);
                 case "--access-token" -> builder.accessToken(value);
                 case "--fal-key" -> builder.falKey(value);
+                case "--kling-access-key" -> builder.klingAccessKey(value);
+                case "--kling-secret-key" -> builder.klingSecretKey(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));

@@ -28,6 +28,8 @@ import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.fal.FalQueueApi;
 import io.github.camelvideo.emulator.fal.FalSettings;
 import io.github.camelvideo.emulator.fal.FalWebhookSender;
+import io.github.camelvideo.emulator.kling.KlingSettings;
+import io.github.camelvideo.emulator.kling.KlingVideoApi;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
@@ -86,6 +88,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final OpenAiVideosApi api;
     private final GoogleCloud google;
     private final FalQueueApi fal;
+    private final KlingVideoApi kling;
     private final Faults faults = new Faults();
     private final Toggle extensions;
     private final RequestLog log = new RequestLog();
@@ -148,6 +151,11 @@ public final class VideoEmulator implements AutoCloseable {
                 builder.webhookBackoff)) : null;
         if (fal != null) {
             surfaces.add(fal);
+        }
+        this.kling = builder.kling ? new KlingVideoApi(new KlingSettings(builder.jobDuration, builder.klingAccessKey,
+                builder.klingSecretKey, builder.clock, rootUrl), media, hooks) : null;
+        if (kling != null) {
+            surfaces.add(kling);
         }
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock, connections));
@@ -242,6 +250,21 @@ public final class VideoEmulator implements AutoCloseable {
                                             + " or --fal");
         }
         return fal.webhooks();
+    }
+
+    /**
+     * Kling's API base URL, {@code rootUrl() + "/kling"}, standing in for {@code https://api-singapore.klingai.com}:
+     * tasks at {@code /kling/v1/videos/text2video|image2video|omni-video}, with {@code Authorization: Bearer <JWT>}
+     * signed by {@link Builder#klingSecretKey} and issued by {@link Builder#klingAccessKey}; result videos are public
+     * below {@code /kling-media/}.
+     */
+    public String klingBaseUrl() {
+        return rootUrl + KlingVideoApi.PREFIX;
+    }
+
+    /** True when Kling's API is served ({@link Builder#kling}, the default). */
+    public boolean klingEnabled() {
+        return kling != null;
     }
 
     /** True when the fal queue is served ({@link Builder#fal}, the default). */
@@ -366,7 +389,8 @@ public final class VideoEmulator implements AutoCloseable {
      * operations created on the Gemini API and on Vertex AI.
      */
     public int jobCount() {
-        return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count());
+        return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count())
+               + (kling == null ? 0 : kling.count());
     }
 
     /**
@@ -378,6 +402,9 @@ public final class VideoEmulator implements AutoCloseable {
         all.addAll(google.jobs());
         if (fal != null) {
             all.addAll(fal.jobs());
+        }
+        if (kling != null) {
+            all.addAll(kling.jobs());
         }
         // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
         all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
@@ -437,6 +464,9 @@ public final class VideoEmulator implements AutoCloseable {
         private String accessToken;
         private String falKey;
         private boolean fal = true;
+        private boolean kling = true;
+        private String klingAccessKey = "emulator-access";
+        private String klingSecretKey = "emulator-secret";
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
@@ -523,6 +553,24 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder falKey(String key) {
             this.falKey = key;
+            return this;
+        }
+
+        /** Whether Kling's own API is served below {@code /kling}; default true. */
+        public Builder kling(boolean enabled) {
+            this.kling = enabled;
+            return this;
+        }
+
+        /** The access key Kling tokens must name as {@code iss}; default {@code emulator-access}. */
+        public Builder klingAccessKey(String accessKey) {
+            this.klingAccessKey = java.util.Objects.requireNonNull(accessKey, "accessKey");
+            return this;
+        }
+
+        /** The secret key Kling tokens must be signed (HS256) with; default {@code emulator-secret}. */
+        public Builder klingSecretKey(String secretKey) {
+            this.klingSecretKey = java.util.Objects.requireNonNull(secretKey, "secretKey");
             return this;
         }
 
