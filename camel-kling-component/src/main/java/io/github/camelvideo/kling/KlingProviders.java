@@ -63,7 +63,7 @@ final class KlingProviders {
         String baseUrl = c.effectiveBaseUrl();
         NativeKlingProvider kling = new NativeKlingProvider(endpoint.engine().http(), baseUrl,
                 new KlingJwt(accessKey.value(), secretKey.value(), java.time.Clock.systemUTC()),
-                KlingModels.builtIn(), c.callbackUrl());
+                KlingModels.builtIn(), endpoint.callbackTarget());
         endpoint.reportConnection(baseUrl, NativeKlingProvider.DEFAULT_BASE_URL, accessKey);
         return kling;
     }

@@ -28,6 +28,7 @@ import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.fal.FalQueueApi;
 import io.github.camelvideo.emulator.fal.FalSettings;
 import io.github.camelvideo.emulator.fal.FalWebhookSender;
+import io.github.camelvideo.emulator.kling.KlingCallbackSender;
 import io.github.camelvideo.emulator.kling.KlingSettings;
 import io.github.camelvideo.emulator.kling.KlingVideoApi;
 import io.github.camelvideo.emulator.google.GoogleCloud;
@@ -153,7 +154,8 @@ public final class VideoEmulator implements AutoCloseable {
             surfaces.add(fal);
         }
         this.kling = builder.kling ? new KlingVideoApi(new KlingSettings(builder.jobDuration, builder.klingAccessKey,
-                builder.klingSecretKey, builder.clock, rootUrl), media, hooks) : null;
+                builder.klingSecretKey, builder.clock, rootUrl), media, hooks, new KlingCallbackSender(builder.clock))
+                : null;
         if (kling != null) {
             surfaces.add(kling);
         }
@@ -262,6 +264,20 @@ public final class VideoEmulator implements AutoCloseable {
         return rootUrl + KlingVideoApi.PREFIX;
     }
 
+    /**
+     * The sender of Kling's callbacks (to the {@code callback_url} of each create that names one), with the
+     * deliveries made.
+     *
+     * @throws IllegalStateException when Kling's API is not served
+     */
+    public KlingCallbackSender klingCallbacks() {
+        if (kling == null) {
+            throw new IllegalStateException("Kling's API is not served: start the emulator with builder().kling(true)"
+                                            + " or --kling");
+        }
+        return kling.callbacks();
+    }
+
     /** True when Kling's API is served ({@link Builder#kling}, the default). */
     public boolean klingEnabled() {
         return kling != null;
@@ -353,6 +369,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (fal != null) {
             all.addAll(fal.webhooks().deliveries());
         }
+        if (kling != null) {
+            all.addAll(kling.callbacks().deliveries());
+        }
         return all;
     }
 
@@ -440,6 +459,9 @@ public final class VideoEmulator implements AutoCloseable {
         }
         if (fal != null) {
             fal.webhooks().close();
+        }
+        if (kling != null) {
+            kling.callbacks().close();
         }
         connections.close();
         faults.release();

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionStage;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelvideo.core.error.VideoException;
+import io.github.camelvideo.core.webhook.CallbackTarget;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.http.HttpTransport;
@@ -44,18 +46,29 @@ public final class NativeKlingProvider implements KlingProvider, MultiShot {
 
     private final KlingApi api;
     private final KlingModels models;
-    private final String callbackUrl;
+    private final CallbackTarget callbacks;
 
     /**
-     * @param baseUrl     Kling's API address, {@value #DEFAULT_BASE_URL} or an emulator's
-     * @param jwt         the token source, from the access key and secret key
-     * @param callbackUrl where Kling posts each task's status changes, or {@code null} without push completion
+     * @param baseUrl   Kling's API address, {@value #DEFAULT_BASE_URL} or an emulator's
+     * @param jwt       the token source, from the access key and secret key
+     * @param callbacks where Kling posts each task's status changes (a URL with a fresh token per create call), or
+     *                  {@code null} without push completion
      */
     public NativeKlingProvider(HttpTransport http, String baseUrl, KlingJwt jwt, KlingModels models,
-                               String callbackUrl) {
+                               CallbackTarget callbacks) {
         this.api = new KlingApi(http, NAME, baseUrl, jwt);
         this.models = models;
-        this.callbackUrl = callbackUrl;
+        this.callbacks = callbacks;
+    }
+
+    /**
+     * Kling's callbacks are unsigned: each is checked by the token of its URL, then read only for the task id whose
+     * task is read next. {@code null} without push completion.
+     */
+    @Override
+    public WebhookProtocol webhookProtocol() {
+        return callbacks == null ? null
+                : WebhookProtocol.callbackTokens(NAME, callbacks.tokens(), new KlingCallbackEvents());
     }
 
     @Override
@@ -90,7 +103,8 @@ public final class NativeKlingProvider implements KlingProvider, MultiShot {
         attributes.put(PATH, target.path());
         attributes.put(MODEL, request.model());
         attributes.put(SECONDS, request.seconds().toString());
-        return api.post(VIDEOS + target.path(), KlingBodies.create(request, target, callbackUrl))
+        return api.post(VIDEOS + target.path(), KlingBodies.create(request, target,
+                        callbacks == null ? null : callbacks.tokenUrl()))
                 .thenApply(data -> {
                     KlingTask task = KlingTask.of(data, target.path());
                     if (task.taskId() == null) {

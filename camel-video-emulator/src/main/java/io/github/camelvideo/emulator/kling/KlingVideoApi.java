@@ -63,9 +63,13 @@ public final class KlingVideoApi implements Surface {
     private final MediaDownload download;
     private final KlingTokens tokens;
     private final Map<String, KlingJob> jobs = new ConcurrentHashMap<>();
+    private final KlingCallbackSender callbacks;
 
-    public KlingVideoApi(KlingSettings settings, MediaLibrary media, FaultHooks faults) {
+    /** @param callbacks sends the callbacks of tasks created with a {@code callback_url} */
+    public KlingVideoApi(KlingSettings settings, MediaLibrary media, FaultHooks faults,
+                         KlingCallbackSender callbacks) {
         this.settings = settings;
+        this.callbacks = callbacks;
         this.media = media;
         this.faults = faults;
         this.download = new MediaDownload(faults);
@@ -154,12 +158,35 @@ public final class KlingVideoApi implements Surface {
         KlingJob job = new KlingJob(UUID.randomUUID().toString(), path, create, now(), fate,
                 RequestDigest.of(request));
         jobs.put(job.id(), job);
+        if (create.callback() != null) {
+            long duration = settings.jobDuration().toMillis();
+            callbacks.created(job.id(), callbackUrl(create.callback()), job.createdAtMillis() + duration / 10,
+                    fate.kind() == JobFate.Kind.NEVER_FINISH ? -1 : job.createdAtMillis() + duration,
+                    () -> task(job));
+        }
         if (fate.kind() == JobFate.Kind.COMPLETE) {
             media.prefetch(Footage.fresh(create.width(), create.height(), create.seconds()));
         }
         LOG.debug("Created Kling task {} on {} ({}x{} {} s, {} shots, fate {})", job.id(), path, create.width(),
                 create.height(), create.seconds(), create.shots(), fate.kind());
         return ApiResponse.json(200, KlingError.ok(task(job)));
+    }
+
+    /** The sender of the callbacks, with the deliveries made. */
+    public KlingCallbackSender callbacks() {
+        return callbacks;
+    }
+
+    private static java.net.URI callbackUrl(String given) {
+        try {
+            java.net.URI uri = new java.net.URI(given);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        throw new KlingError(1201, "Invalid request parameters: callback_url must be an absolute http(s) URL");
     }
 
     /** A planned failure whose code is a Kling service code refuses the create itself. */
