@@ -5,6 +5,7 @@ import org.apache.camel.spi.UriParams;
 
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
 import io.github.camelvideo.veo.vertex.VertexVeoProvider;
 
@@ -19,6 +20,16 @@ public class VeoConfiguration extends VideoJobConfiguration {
     public static final String GEMINI = "gemini";
     /** The Vertex AI provider. */
     public static final String VERTEX = "vertex";
+    /** Veo on fal.ai's queue. */
+    public static final String FAL = "fal";
+    /** Veo on Kie.ai's Veo 3.1 API. */
+    public static final String KIE = "kie";
+    /** The default model on fal.ai. */
+    public static final String FAL_DEFAULT_MODEL = "veo3.1-fast";
+    /** The default model on Kie.ai (Kie's own default). */
+    public static final String KIE_DEFAULT_MODEL = "veo3_fast";
+    /** Kie.ai's API address. */
+    public static final String KIE_DEFAULT_BASE_URL = "https://api.kie.ai";
     /** The default model on the Gemini API. */
     public static final String GEMINI_DEFAULT_MODEL = "veo-3.1-generate-preview";
     /** The default model on Vertex AI. */
@@ -26,7 +37,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /** The largest seed Vertex AI takes: seeds are unsigned 32-bit integers. */
     public static final long MAX_SEED = 4_294_967_295L;
 
-    @UriParam(defaultValue = "gemini", enums = "gemini,vertex")
+    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal")
     private String provider = "gemini";
     @UriParam
     private String baseUrl;
@@ -66,8 +77,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Which Google API serves the requests: gemini (the Gemini API, with an API key) or vertex (Vertex AI, with
-     * OAuth2 credentials).
+     * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
+     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -80,7 +91,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global
-     * location) for vertex. Point it at the Camel Video emulator to work offline.
+     * location) for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -91,8 +102,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * gemini: the API key, sent in the x-goog-api-key header. When not set, the GEMINI_API_KEY environment variable
-     * is used.
+     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key. When not set, the
+     * GEMINI_API_KEY or FAL_KEY environment variable is used.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -150,8 +161,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex. Any string is
-     * accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
+     * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex, veo3.1-fast for
+     * fal (veo3.1 and veo3.1-fast choose fal's endpoints). Any string is accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
      */
     public void setModel(String model) {
         this.model = model;
@@ -219,8 +230,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * vertex only: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned 32-bit
-     * integer). The Gemini API rejects it.
+     * vertex and fal: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an
+     * unsigned 32-bit integer). The Gemini API rejects it.
      */
     public void setSeed(Long seed) {
         this.seed = seed;
@@ -231,7 +242,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * vertex only: whether the video gets generated audio. On the Gemini API audio is always on.
+     * vertex and fal: whether the video gets generated audio (fal's default: on). On the Gemini API audio is always
+     * on.
      */
     public void setGenerateAudio(Boolean generateAudio) {
         this.generateAudio = generateAudio;
@@ -268,7 +280,15 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /** The model option, or the provider's default model. */
     public String effectiveModel() {
-        return model != null && !model.isBlank() ? model : isVertex() ? VERTEX_DEFAULT_MODEL : GEMINI_DEFAULT_MODEL;
+        if (model != null && !model.isBlank()) {
+            return model;
+        }
+        return switch (String.valueOf(provider)) {
+            case VERTEX -> VERTEX_DEFAULT_MODEL;
+            case FAL -> FAL_DEFAULT_MODEL;
+            case KIE -> KIE_DEFAULT_MODEL;
+            default -> GEMINI_DEFAULT_MODEL;
+        };
     }
 
     /** The baseUrl option, or the provider's default address. */
@@ -276,7 +296,12 @@ public class VeoConfiguration extends VideoJobConfiguration {
         if (baseUrl != null && !baseUrl.isBlank()) {
             return baseUrl;
         }
-        return isVertex() ? VertexVeoProvider.defaultBaseUrl(location) : GeminiVeoProvider.DEFAULT_BASE_URL;
+        return switch (String.valueOf(provider)) {
+            case VERTEX -> VertexVeoProvider.defaultBaseUrl(location);
+            case FAL -> FalQueue.DEFAULT_BASE_URL;
+            case KIE -> KIE_DEFAULT_BASE_URL;
+            default -> GeminiVeoProvider.DEFAULT_BASE_URL;
+        };
     }
 
     @Override

@@ -18,7 +18,7 @@ import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
- * Generate, extend, fetch and download Google Veo videos through the Gemini API or Vertex AI, waiting for operations
+ * Generate, extend, fetch and download Google Veo videos through the Gemini API, Vertex AI, fal.ai or Kie.ai, waiting for operations
  * without holding threads.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "veo", title = "Veo", syntax = "veo:operation",
@@ -27,6 +27,10 @@ public class VeoEndpoint extends VideoEndpointSupport {
 
     /** Name of the environment variable holding the Gemini API key when the apiKey option is not set. */
     public static final String API_KEY_ENV = "GEMINI_API_KEY";
+    /** Name of the environment variable holding the fal key when the apiKey option is not set (provider=fal). */
+    public static final String FAL_KEY_ENV = "FAL_KEY";
+    /** Name of the environment variable holding the Kie.ai key when the apiKey option is not set (provider=kie). */
+    public static final String KIE_KEY_ENV = "KIE_API_KEY";
 
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)

@@ -14,6 +14,7 @@ import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.fal.FalJob;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
@@ -88,6 +89,8 @@ public class VeoProducer extends DefaultAsyncProducer {
     static void writeVideoUri(Message message, JobStatus status) {
         if (status.body() instanceof VeoJob job && job.videoUri() != null) {
             message.setHeader(VeoConstants.VIDEO_URI, job.videoUri());
+        } else if (status.body() instanceof FalJob job && job.videoUrl() != null) {
+            message.setHeader(VeoConstants.VIDEO_URI, job.videoUrl());
         }
     }
 }

@@ -6,7 +6,12 @@ import java.util.function.Function;
 
 import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.veo.fal.FalVeoEndpoints;
+import io.github.camelvideo.veo.fal.FalVeoProvider;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
 import io.github.camelvideo.veo.request.VeoRequest;
 import io.github.camelvideo.veo.vertex.AccessTokens;
@@ -21,7 +26,8 @@ final class VeoProviders {
 
     private static final Map<String, Function<VeoEndpoint, VideoProvider<VeoRequest>>> PROVIDERS = Map.of(
             VeoConfiguration.GEMINI, VeoProviders::gemini,
-            VeoConfiguration.VERTEX, VeoProviders::vertex);
+            VeoConfiguration.VERTEX, VeoProviders::vertex,
+            VeoConfiguration.FAL, VeoProviders::fal);
 
     private VeoProviders() {
     }
@@ -49,6 +55,18 @@ final class VeoProviders {
         return gemini;
     }
 
+    private static VideoProvider<VeoRequest> fal(VeoEndpoint endpoint) {
+        VeoConfiguration c = endpoint.getConfiguration();
+        Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", VeoEndpoint.FAL_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        HttpTransport http = endpoint.engine().http();
+        FalVeoProvider fal = new FalVeoProvider(new FalQueue(http, FalVeoProvider.NAME, baseUrl, apiKey.value(),
+                c.callbackUrl()), FalVeoEndpoints.builtIn(),
+                FalWebhooks.protocol(FalVeoProvider.NAME, http, c.getFalJwksUrl()));
+        endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
+        return fal;
+    }
+
     private static VideoProvider<VeoRequest> vertex(VeoEndpoint endpoint) {
         VeoConfiguration c = endpoint.getConfiguration();
         if (c.getProjectId() == null || c.getProjectId().isBlank()) {
@@ -66,7 +84,16 @@ final class VeoProviders {
     private static String credentialIdentity(VeoConfiguration c) {
         return c.isVertex()
                 ? c.getProjectId() + "/" + c.getAccessToken() + "/" + c.getServiceAccountKey()
-                : c.getApiKey() != null ? c.getApiKey() : System.getenv(VeoEndpoint.API_KEY_ENV);
+                : c.getApiKey() != null ? c.getApiKey() : System.getenv(keyVariable(c));
+    }
+
+    /** The environment variable holding the key of a provider that takes an API key. */
+    static String keyVariable(VeoConfiguration c) {
+        return switch (String.valueOf(c.getProvider())) {
+            case VeoConfiguration.FAL -> VeoEndpoint.FAL_KEY_ENV;
+            case VeoConfiguration.KIE -> VeoEndpoint.KIE_KEY_ENV;
+            default -> VeoEndpoint.API_KEY_ENV;
+        };
     }
 
     /** Where the Vertex access tokens come from, in the order {@link #accessTokens} looks. */

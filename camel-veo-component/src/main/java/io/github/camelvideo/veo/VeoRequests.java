@@ -11,6 +11,7 @@ import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.veo.fal.FalVeoEndpoints;
 import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
@@ -24,6 +25,10 @@ final class VeoRequests {
     static final int MAX_PROMPT_LENGTH = 20_000;
     /** The most reference images a Veo request takes, for every model (Gemini API and Vertex AI). */
     static final int MAX_REFERENCE_IMAGES = 3;
+    /** Kie's Veo API takes seeds of five digits. */
+    static final long KIE_MIN_SEED = 10_000L;
+    static final long KIE_MAX_SEED = 99_999L;
+    private static final FalVeoEndpoints FAL_ENDPOINTS = FalVeoEndpoints.builtIn();
 
     private final VeoConfiguration config;
     private final ModelRules rules;
@@ -159,16 +164,71 @@ final class VeoRequests {
     }
 
     private void checkProviderFields(VeoRequest r) {
-        if (config.isVertex()) {
-            if (r.storageUri() != null && !r.storageUri().startsWith("gs://")) {
-                throw VideoRequestInvalidException.notAllowed("storageUri", r.storageUri(), "a gs://bucket/prefix"
-                                                                                            + " URI");
-            }
-            return;
+        switch (String.valueOf(config.getProvider())) {
+            case VeoConfiguration.FAL -> checkFal(r);
+            case VeoConfiguration.KIE -> checkKie(r);
+            case VeoConfiguration.VERTEX -> checkVertex(r);
+            default -> checkGemini(r);
         }
+    }
+
+    private void checkVertex(VeoRequest r) {
+        if (r.storageUri() != null && !r.storageUri().startsWith("gs://")) {
+            throw VideoRequestInvalidException.notAllowed("storageUri", r.storageUri(), "a gs://bucket/prefix URI");
+        }
+    }
+
+    private void checkGemini(VeoRequest r) {
         vertexOnly("seed", r.seed());
         vertexOnly("generateAudio", r.generateAudio());
         vertexOnly("storageUri", r.storageUri());
+    }
+
+    /** fal's Veo endpoints: the one the model and kind map to must exist, and take a prompt. */
+    private void checkFal(VeoRequest r) {
+        notTaken("fal", "storageUri", r.storageUri(), "provider=vertex");
+        notTaken("fal", "personGeneration", r.personGeneration(), "provider=gemini or vertex");
+        if (r.image() != null && !r.referenceImages().isEmpty()) {
+            throw new VideoRequestInvalidException("Invalid referenceImages: fal's Veo endpoints take reference"
+                                                   + " images without a first frame only (reference-to-video)."
+                                                   + " Allowed: a first frame or reference images", "referenceImages");
+        }
+        requirePrompt(r, "fal");
+        FAL_ENDPOINTS.endpointOf(r);
+    }
+
+    /** Kie's Veo API: 8-second videos; 1080p and 4k are fetched after generation. */
+    private void checkKie(VeoRequest r) {
+        notTaken("kie", "storageUri", r.storageUri(), "provider=vertex");
+        notTaken("kie", "personGeneration", r.personGeneration(), "provider=gemini or vertex");
+        notTaken("kie", "negativePrompt", r.negativePrompt(), "provider=gemini, vertex or fal");
+        notTaken("kie", "generateAudio", r.generateAudio(), "provider=vertex or fal (kie always makes audio)");
+        if (r.seed() != null && (r.seed() < KIE_MIN_SEED || r.seed() > KIE_MAX_SEED)) {
+            throw VideoRequestInvalidException.notAllowed("seed", r.seed(), "a whole number from " + KIE_MIN_SEED
+                                                                            + " to " + KIE_MAX_SEED + " on kie");
+        }
+        if (r.image() != null && !r.referenceImages().isEmpty()) {
+            throw new VideoRequestInvalidException("Invalid referenceImages: Kie's Veo API takes reference images"
+                                                   + " without a first frame only (REFERENCE_2_VIDEO). Allowed: a"
+                                                   + " first frame or reference images", "referenceImages");
+        }
+        requirePrompt(r, "kie");
+    }
+
+    private static void requirePrompt(VeoRequest r, String provider) {
+        if (r.prompt() == null || r.prompt().isBlank()) {
+            throw new VideoRequestInvalidException("Missing prompt: provider=" + provider + " needs a prompt with"
+                                                   + " every request; set the " + VeoConstants.PROMPT + " header",
+                    "prompt");
+        }
+    }
+
+    private static void notTaken(String provider, String field, Object value, String allowed) {
+        if (value != null) {
+            throw new VideoRequestInvalidException("Invalid " + field + " '" + value + "': provider=" + provider
+                                                   + " does not take " + field + ". Allowed only with " + allowed,
+                    field);
+        }
     }
 
     private static void vertexOnly(String field, Object value) {

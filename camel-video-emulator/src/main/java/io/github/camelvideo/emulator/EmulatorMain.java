@@ -30,7 +30,7 @@ public final class EmulatorMain {
             "  --state-dir DIR      keep jobs, uploads and recorded requests in DIR across restarts (default: none)",
             "  --webhook-url URL    POST signed video.completed / video.failed events for OpenAI videos to URL",
             "  --webhook-secret S   the webhook signing secret (whsec_<base64>, or a raw secret); needed with --webhook-url",
-            "  --fal / --no-fal     serve fal.ai's queue (Kling endpoints) below /fal, or not (default: served)",
+            "  --fal / --no-fal     serve fal.ai's queue (Kling and Veo 3.1 endpoints) below /fal, or not (default: served)",
             "  --fal-key KEY        accept only this fal key (Authorization: Key <key>; default: any)",
             "  --kling / --no-kling serve Kling's own API below /kling, or not (default: served)",
             "  --kling-access-key K the access key Kling JWTs must name as iss (default: emulator-access)",

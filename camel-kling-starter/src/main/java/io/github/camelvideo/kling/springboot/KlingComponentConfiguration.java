@@ -260,8 +260,8 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      * Standard Webhooks under webhookSecret for OpenAI, Ed25519 under a key of fal's JWKS at falJwksUrl for fal;
      * timestamp within 5 minutes, each delivery id accepted once, body at most 256 KiB) before anything else, and a
      * verified event only makes the component read the job's status at once; the status read, never the event,
-     * decides. Polling goes on as a safety net every pollIntervalWithPush. A component whose providers do not push
-     * yet (veo) refuses it at start. Default: not set (off, jobs are polled).
+     * decides. Polling goes on as a safety net every pollIntervalWithPush. A provider without push completion
+     * (gemini and vertex on veo) refuses it at start. Default: not set (off, jobs are polled).
      */
     private String webhookPath;
     /**

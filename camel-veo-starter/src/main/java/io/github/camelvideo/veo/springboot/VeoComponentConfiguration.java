@@ -10,9 +10,9 @@ import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Generate, extend, fetch and download Google Veo videos through the Gemini API or Vertex AI, waiting for
- * operations without holding threads. Spring Boot properties of the veo component: each one, when set,
- * configures the component option of the same name.
+ * Generate, extend, fetch and download Google Veo videos through the Gemini API, Vertex AI, fal.ai or Kie.ai,
+ * waiting for operations without holding threads. Spring Boot properties of the veo component: each one, when
+ * set, configures the component option of the same name.
  */
 @ConfigurationProperties(prefix = "camel.component.veo")
 public class VeoComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -29,7 +29,7 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global location)
-     * for vertex. Point it at the Camel Video emulator to work offline.
+     * for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
      */
     private String baseUrl;
     /**
@@ -59,8 +59,9 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Integer maxConcurrentJobs = 50;
     /**
-     * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex. Any string is
-     * accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
+     * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex, veo3.1-fast for
+     * fal (veo3.1 and veo3.1-fast choose fal's endpoints). Any string is accepted: durations, resolutions and aspect
+     * ratios are checked only for model families whose rules are known.
      */
     private String model;
     /**
@@ -79,8 +80,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String personGeneration;
     /**
-     * Which Google API serves the requests: gemini (the Gemini API, with an API key) or vertex (Vertex AI, with
-     * OAuth2 credentials).
+     * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
+     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
      */
     private String provider = "gemini";
     /**
@@ -248,8 +249,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      * Standard Webhooks under webhookSecret for OpenAI, Ed25519 under a key of fal's JWKS at falJwksUrl for fal;
      * timestamp within 5 minutes, each delivery id accepted once, body at most 256 KiB) before anything else, and a
      * verified event only makes the component read the job's status at once; the status read, never the event,
-     * decides. Polling goes on as a safety net every pollIntervalWithPush. A component whose providers do not push
-     * yet (veo) refuses it at start. Default: not set (off, jobs are polled).
+     * decides. Polling goes on as a safety net every pollIntervalWithPush. A provider without push completion
+     * (gemini and vertex on veo) refuses it at start. Default: not set (off, jobs are polled).
      */
     private String webhookPath;
     /**
@@ -258,8 +259,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String accessToken;
     /**
-     * gemini: the API key, sent in the x-goog-api-key header. When not set, the GEMINI_API_KEY environment variable
-     * is used.
+     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key. When not set, the
+     * GEMINI_API_KEY or FAL_KEY environment variable is used.
      */
     private String apiKey;
     /**
@@ -284,7 +285,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private StoryboardMode storyboardMode = StoryboardMode.auto;
     /**
-     * vertex only: whether the video gets generated audio. On the Gemini API audio is always on.
+     * vertex and fal: whether the video gets generated audio (fal's default: on). On the Gemini API audio is always
+     * on.
      */
     private Boolean generateAudio = false;
     /**
@@ -296,8 +298,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String projectId;
     /**
-     * vertex only: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned 32-bit
-     * integer). The Gemini API rejects it.
+     * vertex and fal: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned
+     * 32-bit integer). The Gemini API rejects it.
      */
     private Long seed;
     /**

@@ -101,9 +101,9 @@ public abstract class VideoJobConfiguration implements Cloneable {
                             + " JWKS at falJwksUrl for fal; timestamp within 5 minutes, each delivery id accepted"
                             + " once, body at most 256 KiB) before anything else, and a verified event only makes the"
                             + " component read the job's status at once; the status read, never the event, decides."
-                            + " Polling goes on as a safety net every pollIntervalWithPush. A component whose"
-                            + " providers do not push yet (veo) refuses it at start. Default: not set (off, jobs are"
-                            + " polled).")
+                            + " Polling goes on as a safety net every pollIntervalWithPush. A provider without push"
+                            + " completion (gemini and vertex on veo) refuses it at start. Default: not set (off,"
+                            + " jobs are polled).")
     private String webhookPath;
     @UriParam(label = "push",
               description = "The public base URL at which the provider reaches this application, such as"

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * fal.ai's queue API for the Kling endpoints, below {@code /fal} (standing in for {@code https://queue.fal.run}):
+ * fal.ai's queue API for the Kling and Veo 3.1 endpoints, below {@code /fal} (standing in for {@code https://queue.fal.run}):
  * {@code POST /fal/{endpointId}} submits, {@code GET /fal/{owner}/{alias}/requests/{id}/status[?logs=1]} reads the
  * status ({@code IN_QUEUE} with a {@code queue_position} that falls as earlier requests start, {@code IN_PROGRESS}
  * with optional logs, {@code COMPLETED} with metrics), {@code GET /fal/{owner}/{alias}/requests/{id}} the result
@@ -156,8 +156,9 @@ public final class FalQueueApi implements Surface {
     }
 
     private ApiResponse submit(String endpointId, ApiRequest request) {
-        if (!endpointId.startsWith("fal-ai/kling-video/")
-                || !(endpointId.endsWith("/text-to-video") || endpointId.endsWith("/image-to-video"))) {
+        boolean kling = endpointId.startsWith("fal-ai/kling-video/")
+                        && (endpointId.endsWith("/text-to-video") || endpointId.endsWith("/image-to-video"));
+        if (!kling && !VeoInput.serves(endpointId)) {
             throw FalError.request(404, "Application '" + endpointId + "' not found", null);
         }
         JsonNode body;
@@ -172,7 +173,8 @@ public final class FalQueueApi implements Surface {
         URI webhook = webhookUrl(request.queryParam("fal_webhook"));
         String[] parts = endpointId.split("/");
         QueuedRequest queued = new QueuedRequest(UUID.randomUUID().toString(), endpointId, parts[0] + "/" + parts[1],
-                now(), faults.nextJobFate(), KlingInput.check(endpointId, body), RequestDigest.of(request), -1);
+                now(), faults.nextJobFate(),
+                kling ? KlingInput.check(endpointId, body) : VeoInput.check(endpointId, body), RequestDigest.of(request), -1);
         requests.put(queued.id(), queued);
         if (queued.fate().kind() == JobFate.Kind.COMPLETE && queued.input().problems().isEmpty()) {
             media.prefetch(io.github.camelvideo.emulator.media.Footage.fresh(queued.input().width(),

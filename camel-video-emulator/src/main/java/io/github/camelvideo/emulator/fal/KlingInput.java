@@ -28,7 +28,8 @@ import io.github.camelvideo.emulator.core.MediaTypes;
  * @param prompt the prompt (the first shot's for a multi-prompt request)
  * @param problems what fal's validation would refuse, as model error items; empty when valid
  */
-record KlingInput(int width, int height, int seconds, String prompt, List<Map<String, Object>> problems) {
+record KlingInput(int width, int height, int seconds, String prompt, List<Map<String, Object>> problems)
+        implements FalInput {
 
     private static final Set<String> ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1");
 
@@ -116,7 +117,7 @@ record KlingInput(int width, int height, int seconds, String prompt, List<Map<St
         return shape;
     }
 
-    private static int[] picture(String field, String url, List<Map<String, Object>> problems) {
+    static int[] picture(String field, String url, List<Map<String, Object>> problems) {
         if (url.startsWith("https://") || url.startsWith("http://")) {
             return new int[] {16, 9}; // not fetched offline: the usual landscape frame
         }

@@ -14,7 +14,7 @@ import io.github.camelvideo.emulator.core.JobFate;
  * @param requestDigest the digest of the submitted body
  * @param cancelledAtMillis when a cancel was asked for, or -1
  */
-record QueuedRequest(String id, String endpointId, String app, long createdAtMillis, JobFate fate, KlingInput input,
+record QueuedRequest(String id, String endpointId, String app, long createdAtMillis, JobFate fate, FalInput input,
         String requestDigest, long cancelledAtMillis) {
 
     QueuedRequest cancelledAt(long millis) {
