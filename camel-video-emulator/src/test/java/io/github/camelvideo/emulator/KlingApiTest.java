@@ -1,7 +1,10 @@
 package io.github.camelvideo.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,12 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.github.camelvideo.emulator.media.Mp4Probe;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +121,39 @@ class KlingApiTest {
                 "{\"model_name\":\"kling-v3\",\"prompt\":\"a fox\",\"duration\":5}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).path("code").asInt()).isEqualTo(1201);
+    }
+
+    @Test
+    void theTaskIsPostedToItsCallbackUrlWhenItStartsAndWhenItEnds() throws Exception {
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+        receiver.createContext("/cb", exchange -> {
+            received.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb?ref=r1&token=t1";
+            String id = JSON.readTree(post("/v1/videos/text2video", validToken(),
+                    "{\"model_name\":\"kling-v3\",\"prompt\":\"a fox\",\"callback_url\":\"" + url + "\"}")
+                    .body()).path("data").path("task_id").asText();
+            clock.advance(Duration.ofSeconds(2));
+            emulator.klingCallbacks().deliverDue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+            clock.advance(Duration.ofSeconds(9));
+            emulator.klingCallbacks().deliverDue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+
+            assertThat(received).extracting(t -> t.path("task_id").asText()).containsOnly(id);
+            assertThat(received).extracting(t -> t.path("task_status").asText())
+                    .containsExactly("processing", "succeed");
+            assertThat(received.get(1).path("task_result").path("videos").path(0).path("url").asText())
+                    .contains("/kling-media/");
+            assertThat(emulator.klingCallbacks().deliveries()).extracting(d -> d.status()).containsOnly(204);
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private void assertRefused(HttpResponse<String> response, int code) throws Exception {
