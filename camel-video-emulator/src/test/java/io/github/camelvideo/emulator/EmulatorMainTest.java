@@ -21,7 +21,8 @@ class EmulatorMainTest {
         assertThat(builder).isNull();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
                 .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir")
-                .contains("--no-fal").contains("--fal-key");
+                .contains("--no-fal").contains("--fal-key").contains("--no-kling").contains("--kling-access-key")
+                .contains("--kling-secret-key");
     }
 
     @Test
@@ -43,6 +44,24 @@ class EmulatorMainTest {
             assertThat(plain.falEnabled()).isTrue();
             assertThat(plain.falBaseUrl()).isEqualTo(plain.rootUrl() + "/fal");
             assertThat(without.falEnabled()).isFalse();
+        }
+    }
+
+    @Test
+    void klingsApiIsServedWithTheGivenKeysUnlessSwitchedOff() throws Exception {
+        try (VideoEmulator plain = EmulatorMain.parse(new String[] {"--port", "0", "--kling-access-key", "ak",
+            "--kling-secret-key", "sk"}, System.out).start();
+                VideoEmulator without = EmulatorMain.parse(new String[] {"--port", "0", "--no-kling"}, System.out)
+                        .start()) {
+            assertThat(plain.klingEnabled()).isTrue();
+            assertThat(plain.klingBaseUrl()).isEqualTo(plain.rootUrl() + "/kling");
+            long now = java.time.Instant.now().getEpochSecond();
+            java.net.http.HttpResponse<String> accepted = TestClient.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(plain.klingBaseUrl() + "/v1/videos/text2video")).header("Authorization",
+                    "Bearer " + KlingApiTest.jwt("ak", now - 5, now + 1800, "sk")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).isEqualTo(200);
+            assertThat(without.klingEnabled()).isFalse();
         }
     }
 
