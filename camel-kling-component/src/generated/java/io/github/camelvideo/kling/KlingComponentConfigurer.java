@@ -30,6 +30,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KlingComponent target = (KlingComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
@@ -98,6 +100,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pricetable":
         case "priceTable": target.setPriceTable(property(camelContext, io.github.camelvideo.core.cost.PriceTable.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretkey":
+        case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
         case "storedHeaders": getOrCreateConfiguration(target).setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
@@ -125,6 +129,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
@@ -193,6 +199,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pricetable":
         case "priceTable": return io.github.camelvideo.core.cost.PriceTable.class;
         case "provider": return java.lang.String.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "storedheaders":
         case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
@@ -216,6 +224,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KlingComponent target = (KlingComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "aspectratio":
@@ -284,6 +294,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pricetable":
         case "priceTable": return target.getPriceTable();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "secretkey":
+        case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "storedheaders":
         case "storedHeaders": return getOrCreateConfiguration(target).getStoredHeaders();
         case "storyboardmode":

@@ -23,6 +23,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KlingEndpoint target = (KlingEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
@@ -72,6 +74,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollmultiplier":
         case "pollMultiplier": target.getConfiguration().setPollMultiplier(property(camelContext, double.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretkey":
+        case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
         case "storedHeaders": target.getConfiguration().setStoredHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "storyboardmode":
@@ -92,6 +96,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
@@ -141,6 +147,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollmultiplier":
         case "pollMultiplier": return double.class;
         case "provider": return java.lang.String.class;
+        case "secretkey":
+        case "secretKey": return java.lang.String.class;
         case "storedheaders":
         case "storedHeaders": return java.lang.String.class;
         case "storyboardmode":
@@ -162,6 +170,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KlingEndpoint target = (KlingEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accesskey":
+        case "accessKey": return target.getConfiguration().getAccessKey();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "aspectratio":
@@ -211,6 +221,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollmultiplier":
         case "pollMultiplier": return target.getConfiguration().getPollMultiplier();
         case "provider": return target.getConfiguration().getProvider();
+        case "secretkey":
+        case "secretKey": return target.getConfiguration().getSecretKey();
         case "storedheaders":
         case "storedHeaders": return target.getConfiguration().getStoredHeaders();
         case "storyboardmode":

@@ -23,7 +23,8 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(35);
+        Set<String> props = new HashSet<>(37);
+        props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
         props.add("baseUrl");
@@ -52,6 +53,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
         props.add("provider");
+        props.add("secretKey");
         props.add("storedHeaders");
         props.add("storyboardMode");
         props.add("timeout");
@@ -60,8 +62,10 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("webhookPath");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(5);
+        secretProps.add("accessKey");
         secretProps.add("apiKey");
+        secretProps.add("secretKey");
         secretProps.add("webhookHmacKey");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -7,6 +7,7 @@ import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.protocol.kie.KieMarket;
+import io.github.camelvideo.kling.nativeapi.NativeKlingProvider;
 
 /**
  * Options of the kling: component and its endpoints. Values set on the component are the defaults of every endpoint;
@@ -19,8 +20,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
     public static final String FAL = "fal";
     /** The provider reaching Kling through Kie.ai's market API. */
     public static final String KIE = "kie";
+    /** The provider reaching Kling's own API, with an access key and a secret key. */
+    public static final String KLING = "kling";
     /** The providers this version speaks. */
-    public static final String PROVIDERS = FAL + "," + KIE;
+    public static final String PROVIDERS = FAL + "," + KIE + "," + KLING;
 
     @UriParam(defaultValue = FAL, enums = PROVIDERS)
     private String provider = FAL;
@@ -28,6 +31,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
     private String baseUrl;
     @UriParam(label = "security", secret = true)
     private String apiKey;
+    @UriParam(label = "security", secret = true)
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
     @UriParam(defaultValue = "kling-v3")
     private String model = "kling-v3";
     @UriParam
@@ -51,7 +58,8 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /**
      * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. kie: Kie.ai's market
-     * API, with a Kie key (image bytes are uploaded through Kie's file upload API first). Kling's own API is planned.
+     * API, with a Kie key (image bytes are uploaded through Kie's file upload API first). kling: Kling's own API, with
+     * an access key and a secret key (accessKey, secretKey).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -63,8 +71,9 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     /**
      * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run; kie:
-     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co; when set, kie uploads go to the same base). Point
-     * it at the Camel Video emulator (its /fal or /kie base) to develop offline.
+     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co, and when set, kie uploads go to the same base;
+     * kling: https://api-singapore.klingai.com, or https://api-beijing.klingai.com in China). Point it at the Camel
+     * Video emulator (its /fal, /kie or /kling base) to develop offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -75,7 +84,10 @@ public class KlingConfiguration extends VideoJobConfiguration {
         if (baseUrl != null && !baseUrl.isBlank()) {
             return baseUrl;
         }
-        return KIE.equals(provider) ? KieMarket.DEFAULT_BASE_URL : FalQueue.DEFAULT_BASE_URL;
+        if (KIE.equals(provider)) {
+            return KieMarket.DEFAULT_BASE_URL;
+        }
+        return KLING.equals(provider) ? NativeKlingProvider.DEFAULT_BASE_URL : FalQueue.DEFAULT_BASE_URL;
     }
 
     public String getApiKey() {
@@ -88,6 +100,30 @@ public class KlingConfiguration extends VideoJobConfiguration {
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * kling: the access key of Kling's API, the issuer (iss) of the JWT each request carries. When not set, the
+     * KLING_ACCESS_KEY environment variable is used.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * kling: the secret key of Kling's API, which signs (HS256) the JWT each request carries; it is never sent. When
+     * not set, the KLING_SECRET_KEY environment variable is used.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getModel() {
@@ -204,7 +240,7 @@ public class KlingConfiguration extends VideoJobConfiguration {
 
     @Override
     public String toString() {
-        // never includes the API key
+        // never includes the API key, the access key or the secret key
         return "KlingConfiguration[provider=" + provider + ", baseUrl=" + effectiveBaseUrl() + ", model=" + model
                + ", mode=" + mode + ", duration=" + duration + ", waitForCompletion=" + isWaitForCompletion()
                + ", download=" + isDownload() + "]";

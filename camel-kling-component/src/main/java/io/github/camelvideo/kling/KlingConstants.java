@@ -101,7 +101,9 @@ public final class KlingConstants {
     @Metadata(label = "producer", description = HeaderDescriptions.IDEMPOTENCY_KEY, javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelKlingIdempotencyKey";
 
-    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE, javaType = "String",
+    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE
+                                                + " On provider kling, multiShot when the storyboard was made as"
+                                                + " one multi-shot task.", javaType = "String",
               enums = "auto,extend,stitch")
     public static final String STORYBOARD_MODE = "CamelKlingStoryboardMode";
 

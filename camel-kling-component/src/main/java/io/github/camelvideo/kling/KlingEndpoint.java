@@ -29,6 +29,10 @@ public class KlingEndpoint extends VideoEndpointSupport {
     public static final String API_KEY_ENV = "FAL_KEY";
     /** The environment variable holding the Kie.ai key when the apiKey option is not set and the provider is kie. */
     public static final String KIE_API_KEY_ENV = "KIE_API_KEY";
+    /** Name of the environment variable holding Kling's access key when the accessKey option is not set. */
+    public static final String ACCESS_KEY_ENV = "KLING_ACCESS_KEY";
+    /** Name of the environment variable holding Kling's secret key when the secretKey option is not set. */
+    public static final String SECRET_KEY_ENV = "KLING_SECRET_KEY";
 
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)

@@ -8,6 +8,11 @@ public enum KlingOperation {
     textToVideo,
     /** Generate a video from a first-frame image (and optionally a last frame) and a prompt. */
     imageToVideo,
+    /**
+     * Continue an earlier video (its URL in CamelKlingVideoUrl, as an earlier task's output sets it) with the next
+     * shot the prompt describes. Kling's own API (provider kling) makes it with omni-video.
+     */
+    extend,
     /** Make one video of an ordered list of scenes (a storyboard in the body), each scene generated and joined. */
     storyboard,
     /** Fetch one task's status (the fal request), without waiting. */

@@ -1,5 +1,6 @@
 package io.github.camelvideo.kling;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -14,10 +15,15 @@ import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalJob;
+import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.Storyboard;
+import io.github.camelvideo.core.storyboard.StoryboardMode;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
+import io.github.camelvideo.kling.nativeapi.KlingTask;
 import io.github.camelvideo.kling.provider.KlingRequest;
+import io.github.camelvideo.kling.provider.MultiShot;
 
 /**
  * Runs one operation per exchange, asynchronously: {@code process} returns at once and the route continues on the
@@ -30,6 +36,9 @@ public class KlingProducer extends DefaultAsyncProducer {
             KlingConstants.MODEL, KlingConstants.SECONDS, KlingConstants.SIZE, null, KlingConstants.COST_USD,
             KlingConstants.VIDEO_DURATION, KlingConstants.IDEMPOTENCY_KEY, KlingConstants.SCENE_REQUEST_IDS,
             KlingConstants.STORYBOARD_MODE);
+
+    /** The storyboard mode a storyboard made as one multi-shot task reports. */
+    static final String MULTI_SHOT = "multiShot";
 
     private final KlingEndpoint endpoint;
     private final JobSteps steps;
@@ -58,13 +67,38 @@ public class KlingProducer extends DefaultAsyncProducer {
         return switch (operation(in)) {
             case textToVideo -> runJob(exchange, requests.textToVideo(in));
             case imageToVideo -> runJob(exchange, requests.imageToVideo(in));
-            case storyboard -> steps.storyboard(exchange, endpoint.provider(),
-                    requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
+            case extend -> runJob(exchange, requests.extend(in));
+            case storyboard -> storyboard(exchange, in);
             case getTask -> steps.status(endpoint.provider(), taskRef(in));
             case downloadVideo -> steps.download(endpoint.provider(), taskRef(in), "video");
             case jobs -> throw VideoRequestInvalidException.notAllowed(KlingConstants.OPERATION, "jobs",
                     "a producer operation; jobs is consumed with from(\"kling:jobs\")");
         };
+    }
+
+    /**
+     * One multi-shot task when the provider makes them, the storyboard mode is auto and the scenes fit (the result
+     * then says {@value #MULTI_SHOT} in the storyboard mode header); otherwise the engine's storyboard, scene by
+     * scene.
+     */
+    private CompletionStage<Consumer<Message>> storyboard(Exchange exchange, Message in) {
+        Storyboard storyboard = StoryboardReader.read(in);
+        KlingScenes scenes = requests.scenes(in, endpoint.getComponent().getPriceTable());
+        Optional<KlingRequest> oneTask = auto(in) ? endpoint.provider().capability(MultiShot.class)
+                .flatMap(multiShot -> scenes.multiShot(storyboard, multiShot)) : Optional.empty();
+        if (oneTask.isEmpty()) {
+            return steps.storyboard(exchange, endpoint.provider(), scenes, storyboard);
+        }
+        return runJob(exchange, oneTask.get()).thenApply(write -> message -> {
+            write.accept(message);
+            message.setHeader(KlingConstants.STORYBOARD_MODE, MULTI_SHOT);
+        });
+    }
+
+    private boolean auto(Message in) {
+        String mode = in.getHeader(KlingConstants.STORYBOARD_MODE, String.class);
+        return mode == null ? endpoint.getConfiguration().getStoryboardMode() == StoryboardMode.auto
+                : StoryboardMode.auto.name().equals(mode);
     }
 
     private KlingOperation operation(Message in) {
@@ -86,9 +120,15 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */
     static void writeTaskHeaders(Message message, JobStatus status) {
-        if (status.body() instanceof io.github.camelvideo.core.protocol.kie.KieRecord record
+        if (status.body() instanceof KieRecord record
                 && !record.resultUrls().isEmpty()) {
             message.setHeader(KlingConstants.VIDEO_URL, record.resultUrls().get(0));
+        }
+        if (status.body() instanceof KlingTask task) {
+            if (task.videoUrl() != null) {
+                message.setHeader(KlingConstants.VIDEO_URL, task.videoUrl());
+            }
+            message.setHeader(KlingConstants.ENDPOINT_ID, task.path());
         }
         if (status.body() instanceof FalJob job) {
             if (job.queuePosition() != null) {

@@ -16,6 +16,9 @@ import io.github.camelvideo.kling.fal.FalKlingEndpoints;
 import io.github.camelvideo.kling.fal.FalKlingProvider;
 import io.github.camelvideo.kling.kie.KieKlingModels;
 import io.github.camelvideo.kling.kie.KieKlingProvider;
+import io.github.camelvideo.kling.nativeapi.KlingJwt;
+import io.github.camelvideo.kling.nativeapi.KlingModels;
+import io.github.camelvideo.kling.nativeapi.NativeKlingProvider;
 import io.github.camelvideo.kling.provider.KlingProvider;
 
 /**
@@ -25,7 +28,8 @@ import io.github.camelvideo.kling.provider.KlingProvider;
 final class KlingProviders {
 
     private static final Map<String, Function<KlingEndpoint, KlingProvider>> PROVIDERS = Map.of(
-            KlingConfiguration.FAL, KlingProviders::fal, KlingConfiguration.KIE, KlingProviders::kie);
+            KlingConfiguration.FAL, KlingProviders::fal, KlingConfiguration.KIE, KlingProviders::kie,
+            KlingConfiguration.KLING, KlingProviders::kling);
 
     private KlingProviders() {
     }
@@ -69,5 +73,18 @@ final class KlingProviders {
                 endpoint.callbackTarget(), c.webhookHmacKeyBytes());
         endpoint.reportConnection(baseUrl, KieMarket.DEFAULT_BASE_URL, apiKey);
         return kie;
+    }
+
+    /** Kling's own API, signed with a JWT made from the access key and the secret key. */
+    private static KlingProvider kling(KlingEndpoint endpoint) {
+        KlingConfiguration c = endpoint.getConfiguration();
+        Credential accessKey = endpoint.credential(c.getAccessKey(), "accessKey", KlingEndpoint.ACCESS_KEY_ENV);
+        Credential secretKey = endpoint.credential(c.getSecretKey(), "secretKey", KlingEndpoint.SECRET_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        NativeKlingProvider kling = new NativeKlingProvider(endpoint.engine().http(), baseUrl,
+                new KlingJwt(accessKey.value(), secretKey.value(), java.time.Clock.systemUTC()),
+                KlingModels.builtIn(), endpoint.callbackTarget());
+        endpoint.reportConnection(baseUrl, NativeKlingProvider.DEFAULT_BASE_URL, accessKey);
+        return kling;
     }
 }

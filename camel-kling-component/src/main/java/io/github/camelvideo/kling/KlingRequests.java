@@ -63,6 +63,17 @@ final class KlingRequests {
                         "lastFrameUrl")));
     }
 
+    KlingRequest extend(Message in) {
+        String videoUrl = url(in, KlingConstants.VIDEO_URL, "videoUrl");
+        if (videoUrl == null) {
+            throw new VideoRequestInvalidException("Missing video: set the " + KlingConstants.VIDEO_URL
+                                                   + " header to the URL of the video to continue", "videoUrl");
+        }
+        String prompt = MessageInputs.prompt(in, KlingConstants.PROMPT, true, MAX_PROMPT_LENGTH);
+        return checked(request(in, KlingRequest.Kind.EXTEND, prompt, null, null, null, null).toBuilder()
+                .videoUrl(videoUrl).build());
+    }
+
     /** How the scenes of a storyboard become requests, with the options and headers of the message. */
     KlingScenes scenes(Message in, PriceTable prices) {
         return new KlingScenes(request(in, KlingRequest.Kind.TEXT_TO_VIDEO, null, null, null, null, null), this,

@@ -1,6 +1,9 @@
 package io.github.camelvideo.kling;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.camelvideo.core.cost.CostEstimate;
@@ -9,12 +12,15 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.SceneRequests;
+import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardLimits;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.kling.provider.KlingRequest;
+import io.github.camelvideo.kling.provider.MultiShot;
 
 /**
- * Storyboard scenes as Kling requests, stitched: the first scene is a text-to-video call (or image-to-video from the
+ * Storyboard scenes as Kling requests: one multi-shot task when the provider makes them and the scenes fit
+ * ({@link #multiShot}), else stitched: the first scene is a text-to-video call (or image-to-video from the
  * storyboard's first frame) and every later scene an image-to-video call from the previous clip's last frame; the
  * clips are joined. Kling has no extension in this version, so no scene extends the video.
  */
@@ -58,6 +64,43 @@ final class KlingScenes implements SceneRequests<KlingRequest> {
     public KlingRequest extend(String prompt, int seconds, JobStatus previous, Path previousFile) {
         throw new VideoRequestInvalidException("Invalid storyboardMode 'extend': " + NO_EXTENSIONS
                                                + ". Allowed: auto, stitch", "storyboardMode");
+    }
+
+    /**
+     * The storyboard as one multi-shot task (one shot per scene, the shots' lengths summing to the video's), when the
+     * provider makes multi-shot tasks of the model and the scenes fit what one task holds: at most its shots, its
+     * total length (and one the model's rules allow), no shot shorter or prompt longer than it takes. Empty
+     * otherwise: the scenes are then made one by one and joined.
+     */
+    Optional<KlingRequest> multiShot(Storyboard storyboard, MultiShot provider) {
+        Optional<MultiShot.Limits> found = provider.multiShotLimits(template.model());
+        if (found.isEmpty() || storyboard.scenes().size() > found.get().maxShots()) {
+            return Optional.empty();
+        }
+        MultiShot.Limits limits = found.get();
+        List<KlingRequest.Shot> shots = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < storyboard.scenes().size(); i++) {
+            Integer given = storyboard.scenes().get(i).seconds();
+            int seconds = given != null ? given : template.seconds();
+            String prompt = storyboard.promptOf(i + 1);
+            if (seconds < limits.minShotSeconds() || prompt.length() > limits.maxPromptLength()) {
+                return Optional.empty();
+            }
+            shots.add(new KlingRequest.Shot(prompt, seconds));
+            total += seconds;
+        }
+        Set<Integer> allowed = rules.numbers(template.model(), "duration");
+        if (total > limits.maxTotalSeconds() || !allowed.isEmpty() && !allowed.contains(total)) {
+            return Optional.empty();
+        }
+        ImageInput firstFrame = storyboard.firstFrame();
+        KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO
+                : KlingRequest.Kind.TEXT_TO_VIDEO;
+        return Optional.of(requests.checked(template.toBuilder().kind(kind).prompt(shots.get(0).prompt())
+                .duration(Integer.toString(total)).image(firstFrame).imageUrl(null).lastFrame(null)
+                .lastFrameUrl(null).endpointId(kind == KlingRequest.Kind.TEXT_TO_VIDEO ? template.endpointId() : null)
+                .shots(shots).build()));
     }
 
     @Override

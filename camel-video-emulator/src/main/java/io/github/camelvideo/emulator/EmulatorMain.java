@@ -15,8 +15,8 @@ public final class EmulatorMain {
     private static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar camel-video-emulator.jar [options]",
             "Offline emulator of the OpenAI Videos API (/v1/videos) and of Google Veo (Gemini API /v1beta,",
-            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint), fal.ai's queue (/fal)",
-            "and Kie.ai's market API (/kie)",
+            "Vertex AI /v1/projects/..., with Cloud Storage and an OAuth token endpoint), of fal.ai's queue (/fal),",
+            "of Kie.ai's market API (/kie) and of Kling's own API (/kling)",
             "that renders real MP4 files.",
             "",
             "  --port N             port to listen on (default 8089; 0 picks a free port)",
@@ -35,6 +35,9 @@ public final class EmulatorMain {
             "  --kie / --no-kie     serve Kie.ai's market and upload APIs below /kie, or not (default: served)",
             "  --kie-key KEY        accept only this Kie key (Authorization: Bearer <key>; default: any)",
             "  --kie-hmac-key KEY   sign Kie callbacks (X-Webhook-Signature) with this webhookHmacKey (default: unsigned)",
+            "  --kling / --no-kling serve Kling's own API below /kling, or not (default: served)",
+            "  --kling-access-key K the access key Kling JWTs must name as iss (default: emulator-access)",
+            "  --kling-secret-key S the secret key Kling JWTs must be signed with, HS256 (default: emulator-secret)",
             "  --no-extensions      act as servers without video extensions: OpenAI POST /v1/videos/extensions",
             "                       is an unknown route (404) and Veo requests with instances[0].video get 400",
             "  --verbose            log every request (slf4j-simple, debug level)",
@@ -81,6 +84,10 @@ public final class EmulatorMain {
             System.out.println("  Kie.ai market      " + emulator.kieBaseUrl()
                     + "/api/v1/jobs/createTask, /api/v1/jobs/recordInfo, /api/file-base64-upload  (Authorization: Bearer <key>)");
         }
+        if (emulator.klingEnabled()) {
+            System.out.println("  Kling API          " + emulator.klingBaseUrl()
+                    + "/v1/videos/{text2video|image2video|omni-video}  (Authorization: Bearer <JWT>)");
+        }
         System.out.println("  Cloud Storage      " + emulator.storageBaseUrl() + "/storage/v1/b/{bucket}/o/{object}");
         System.out.println("  OAuth token_uri    " + emulator.tokenUrl());
         System.out.println("  Emulator admin     " + emulator.rootUrl() + "/__emulator/requests, /__emulator/jobs"
@@ -115,6 +122,10 @@ public final class EmulatorMain {
                 builder.kie(option.equals("--kie"));
                 continue;
             }
+            if (option.equals("--kling") || option.equals("--no-kling")) {
+                builder.kling(option.equals("--kling"));
+                continue;
+            }
             if (option.equals("--no-extensions")) {
                 builder.extensions(false);
                 continue;
@@ -137,6 +148,8 @@ public final class EmulatorMain {
                 case "--fal-key" -> builder.falKey(value);
                 case "--kie-key" -> builder.kieKey(value);
                 case "--kie-hmac-key" -> builder.kieHmacKey(value);
+                case "--kling-access-key" -> builder.klingAccessKey(value);
+                case "--kling-secret-key" -> builder.klingSecretKey(value);
                 case "--poll-after-ms" -> builder.pollAfterMs(number(option, value));
                 case "--retention-seconds" -> builder.retention(Duration.ofSeconds(number(option, value)));
                 case "--state-dir" -> builder.stateDir(Path.of(value));

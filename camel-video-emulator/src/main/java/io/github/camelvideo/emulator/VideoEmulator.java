@@ -28,6 +28,9 @@ import io.github.camelvideo.emulator.core.Toggle;
 import io.github.camelvideo.emulator.fal.FalQueueApi;
 import io.github.camelvideo.emulator.fal.FalSettings;
 import io.github.camelvideo.emulator.fal.FalWebhookSender;
+import io.github.camelvideo.emulator.kling.KlingCallbackSender;
+import io.github.camelvideo.emulator.kling.KlingSettings;
+import io.github.camelvideo.emulator.kling.KlingVideoApi;
 import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.kie.KieCallbackSender;
 import io.github.camelvideo.emulator.kie.KieMarketApi;
@@ -90,6 +93,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final GoogleCloud google;
     private final FalQueueApi fal;
     private final KieMarketApi kie;
+    private final KlingVideoApi kling;
     private final Faults faults = new Faults();
     private final Toggle extensions;
     private final RequestLog log = new RequestLog();
@@ -158,6 +162,12 @@ public final class VideoEmulator implements AutoCloseable {
                 builder.kieHmacKey, builder.webhookAttempts, builder.webhookBackoff)) : null;
         if (kie != null) {
             surfaces.add(kie);
+        }
+        this.kling = builder.kling ? new KlingVideoApi(new KlingSettings(builder.jobDuration, builder.klingAccessKey,
+                builder.klingSecretKey, builder.clock, rootUrl), media, hooks, new KlingCallbackSender(builder.clock))
+                : null;
+        if (kling != null) {
+            surfaces.add(kling);
         }
         surfaces.add(api); // last: OpenAI answers every path no Google surface serves
         server.createContext("/", new HttpFront(surfaces, faults, log, builder.clock, connections));
@@ -252,6 +262,35 @@ public final class VideoEmulator implements AutoCloseable {
                                             + " or --fal");
         }
         return fal.webhooks();
+    }
+
+    /**
+     * Kling's API base URL, {@code rootUrl() + "/kling"}, standing in for {@code https://api-singapore.klingai.com}:
+     * tasks at {@code /kling/v1/videos/text2video|image2video|omni-video}, with {@code Authorization: Bearer <JWT>}
+     * signed by {@link Builder#klingSecretKey} and issued by {@link Builder#klingAccessKey}; result videos are public
+     * below {@code /kling-media/}.
+     */
+    public String klingBaseUrl() {
+        return rootUrl + KlingVideoApi.PREFIX;
+    }
+
+    /**
+     * The sender of Kling's callbacks (to the {@code callback_url} of each create that names one), with the
+     * deliveries made.
+     *
+     * @throws IllegalStateException when Kling's API is not served
+     */
+    public KlingCallbackSender klingCallbacks() {
+        if (kling == null) {
+            throw new IllegalStateException("Kling's API is not served: start the emulator with builder().kling(true)"
+                                            + " or --kling");
+        }
+        return kling.callbacks();
+    }
+
+    /** True when Kling's API is served ({@link Builder#kling}, the default). */
+    public boolean klingEnabled() {
+        return kling != null;
     }
 
     /** True when the fal queue is served ({@link Builder#fal}, the default). */
@@ -370,6 +409,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (kie != null) {
             all.addAll(kie.callbacks().deliveries());
         }
+        if (kling != null) {
+            all.addAll(kling.callbacks().deliveries());
+        }
         return all;
     }
 
@@ -407,7 +449,8 @@ public final class VideoEmulator implements AutoCloseable {
      */
     public int jobCount() {
         return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count())
-               + (kie == null ? 0 : kie.count());
+               + (kie == null ? 0 : kie.count())
+               + (kling == null ? 0 : kling.count());
     }
 
     /**
@@ -422,6 +465,9 @@ public final class VideoEmulator implements AutoCloseable {
         }
         if (kie != null) {
             all.addAll(kie.jobs());
+        }
+        if (kling != null) {
+            all.addAll(kling.jobs());
         }
         // A stable sort: OpenAI videos created in the same millisecond keep their creation order.
         all.sort(java.util.Comparator.comparingLong(JobSummary::createdAtMillis));
@@ -461,6 +507,9 @@ public final class VideoEmulator implements AutoCloseable {
         if (kie != null) {
             kie.callbacks().close();
         }
+        if (kling != null) {
+            kling.callbacks().close();
+        }
         connections.close();
         faults.release();
         server.stop(0);
@@ -487,6 +536,9 @@ public final class VideoEmulator implements AutoCloseable {
         private String kieKey;
         private String kieHmacKey;
         private boolean kie = true;
+        private boolean kling = true;
+        private String klingAccessKey = "emulator-access";
+        private String klingSecretKey = "emulator-secret";
         private long pollAfterMs = 1000;
         private Duration retention = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
@@ -573,6 +625,24 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder falKey(String key) {
             this.falKey = key;
+            return this;
+        }
+
+        /** Whether Kling's own API is served below {@code /kling}; default true. */
+        public Builder kling(boolean enabled) {
+            this.kling = enabled;
+            return this;
+        }
+
+        /** The access key Kling tokens must name as {@code iss}; default {@code emulator-access}. */
+        public Builder klingAccessKey(String accessKey) {
+            this.klingAccessKey = java.util.Objects.requireNonNull(accessKey, "accessKey");
+            return this;
+        }
+
+        /** The secret key Kling tokens must be signed (HS256) with; default {@code emulator-secret}. */
+        public Builder klingSecretKey(String secretKey) {
+            this.klingSecretKey = java.util.Objects.requireNonNull(secretKey, "secretKey");
             return this;
         }
 

@@ -22,7 +22,8 @@ class EmulatorMainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--job-duration")
                 .contains("--api-key").contains("--poll-after-ms").contains("--no-extensions").contains("--state-dir")
                 .contains("--no-fal").contains("--fal-key").contains("--no-kie").contains("--kie-key")
-                .contains("--kie-hmac-key");
+                .contains("--kie-hmac-key").contains("--no-kling").contains("--kling-access-key")
+                .contains("--kling-secret-key");
     }
 
     @Test
@@ -64,6 +65,24 @@ class EmulatorMainTest {
                     .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(right.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void klingsApiIsServedWithTheGivenKeysUnlessSwitchedOff() throws Exception {
+        try (VideoEmulator plain = EmulatorMain.parse(new String[] {"--port", "0", "--kling-access-key", "ak",
+            "--kling-secret-key", "sk"}, System.out).start();
+                VideoEmulator without = EmulatorMain.parse(new String[] {"--port", "0", "--no-kling"}, System.out)
+                        .start()) {
+            assertThat(plain.klingEnabled()).isTrue();
+            assertThat(plain.klingBaseUrl()).isEqualTo(plain.rootUrl() + "/kling");
+            long now = java.time.Instant.now().getEpochSecond();
+            java.net.http.HttpResponse<String> accepted = TestClient.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(plain.klingBaseUrl() + "/v1/videos/text2video")).header("Authorization",
+                    "Bearer " + KlingApiTest.jwt("ak", now - 5, now + 1800, "sk")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(accepted.statusCode()).isEqualTo(200);
+            assertThat(without.klingEnabled()).isFalse();
         }
     }
 

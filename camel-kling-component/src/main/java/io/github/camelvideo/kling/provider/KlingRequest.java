@@ -1,6 +1,7 @@
 package io.github.camelvideo.kling.provider;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
@@ -24,12 +25,30 @@ import io.github.camelvideo.core.support.Fingerprint;
  * @param imageUrl       the first frame as a URL or data URI (image-to-video), or {@code null}
  * @param lastFrame      the last frame as bytes, or {@code null}
  * @param lastFrameUrl   the last frame as a URL or data URI, or {@code null}
- * @param endpointId     a provider endpoint chosen explicitly (fal), or {@code null} to map the model
+ * @param endpointId     a provider endpoint chosen explicitly (fal: an endpoint id; kling: an API path such as
+ *                       {@code image2video}), or {@code null} to map the model
+ * @param videoUrl       the video to continue (extend), or {@code null}
+ * @param shots          the shots of one multi-shot task, in order (their lengths sum to {@code duration}), or an
+ *                       empty list for a single-shot video
  */
 public record KlingRequest(Kind kind, String prompt, String model, String mode, String duration, String aspectRatio,
                            Boolean generateAudio, String negativePrompt, Double cfgScale, ImageInput image,
-                           String imageUrl, ImageInput lastFrame, String lastFrameUrl, String endpointId)
+                           String imageUrl, ImageInput lastFrame, String lastFrameUrl, String endpointId,
+                           String videoUrl, List<Shot> shots)
         implements VideoJobRequest {
+
+    public KlingRequest {
+        shots = shots == null ? List.of() : List.copyOf(shots);
+    }
+
+    /**
+     * One shot of a multi-shot task.
+     *
+     * @param prompt  what the shot shows
+     * @param seconds how long it lasts, a whole number of seconds
+     */
+    public record Shot(String prompt, int seconds) {
+    }
 
     /** Kling's length when none is given. */
     public static final int DEFAULT_SECONDS = 5;
@@ -37,7 +56,9 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
     /** The generations. */
     public enum Kind {
         TEXT_TO_VIDEO("textToVideo"),
-        IMAGE_TO_VIDEO("imageToVideo");
+        IMAGE_TO_VIDEO("imageToVideo"),
+        /** The next shot of an earlier video ({@link #videoUrl()}). */
+        EXTEND("extend");
 
         private final String operation;
 
@@ -67,6 +88,11 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
         return image != null || imageUrl != null;
     }
 
+    /** Whether the request is one multi-shot task. */
+    public boolean isMultiShot() {
+        return !shots.isEmpty();
+    }
+
     /** Whether the request has a last frame. */
     public boolean hasLastFrame() {
         return lastFrame != null || lastFrameUrl != null;
@@ -91,6 +117,9 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
         if (duration != null) {
             fields.put("duration", duration);
         }
+        if (isMultiShot()) {
+            fields.put("shots", Integer.toString(shots.size()));
+        }
         return fields;
     }
 
@@ -104,14 +133,16 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
     public String fingerprint() {
         return Fingerprint.of(kind, prompt, model, mode, duration, aspectRatio, generateAudio, negativePrompt, cfgScale,
                 image == null ? null : image.bytes(), imageUrl, lastFrame == null ? null : lastFrame.bytes(),
-                lastFrameUrl, endpointId);
+                lastFrameUrl, endpointId, videoUrl, shots.stream().map(s -> Fingerprint.of(s.prompt(), s.seconds()))
+                        .toList());
     }
 
     @Override
     public String toString() {
         // the prompt and images are the user's data: only their shape is described
         return "KlingRequest[" + kind + ", model=" + model + ", mode=" + mode + ", duration=" + duration
-               + ", aspectRatio=" + aspectRatio + ", image=" + hasImage() + ", lastFrame=" + hasLastFrame() + "]";
+               + ", aspectRatio=" + aspectRatio + ", image=" + hasImage() + ", lastFrame=" + hasLastFrame()
+               + ", video=" + (videoUrl != null) + ", shots=" + shots.size() + "]";
     }
 
     /** A request built by name: every component not set is {@code null} (the provider's default). */
@@ -136,6 +167,8 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
         b.lastFrame = lastFrame;
         b.lastFrameUrl = lastFrameUrl;
         b.endpointId = endpointId;
+        b.videoUrl = videoUrl;
+        b.shots = shots;
         return b;
     }
 
@@ -156,6 +189,8 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
         private ImageInput lastFrame;
         private String lastFrameUrl;
         private String endpointId;
+        private String videoUrl;
+        private List<Shot> shots = List.of();
 
         private Builder() {
         }
@@ -244,9 +279,21 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
             return this;
         }
 
+        /** Sets {@code videoUrl}. */
+        public Builder videoUrl(String videoUrl) {
+            this.videoUrl = videoUrl;
+            return this;
+        }
+
+        /** Sets {@code shots}. */
+        public Builder shots(List<Shot> shots) {
+            this.shots = shots;
+            return this;
+        }
+
         /** The request. */
         public KlingRequest build() {
-            return new KlingRequest(kind, prompt, model, mode, duration, aspectRatio, generateAudio, negativePrompt, cfgScale, image, imageUrl, lastFrame, lastFrameUrl, endpointId);
+            return new KlingRequest(kind, prompt, model, mode, duration, aspectRatio, generateAudio, negativePrompt, cfgScale, image, imageUrl, lastFrame, lastFrameUrl, endpointId, videoUrl, shots);
         }
     }
 }

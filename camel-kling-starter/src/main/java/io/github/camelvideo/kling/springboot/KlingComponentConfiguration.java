@@ -29,8 +29,9 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String aspectRatio;
     /**
      * Base URL of the provider's API. Not set: the provider's own address (fal: https://queue.fal.run; kie:
-     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co; when set, kie uploads go to the same base).
-     * Point it at the Camel Video emulator (its /fal or /kie base) to develop offline.
+     * https://api.kie.ai, with uploads to https://kieai.redpandaai.co, and when set, kie uploads go to the same
+     * base; kling: https://api-singapore.klingai.com, or https://api-beijing.klingai.com in China). Point it at the
+     * Camel Video emulator (its /fal, /kie or /kling base) to develop offline.
      */
     private String baseUrl;
     /**
@@ -99,8 +100,8 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String outputDirectory;
     /**
      * Which service generates the videos. fal (the default): fal.ai's queue API, with a fal key. kie: Kie.ai's
-     * market API, with a Kie key (image bytes are uploaded through Kie's file upload API first). Kling's own API is
-     * planned.
+     * market API, with a Kie key (image bytes are uploaded through Kie's file upload API first). kling: Kling's own
+     * API, with an access key and a secret key (accessKey, secretKey).
      */
     private String provider = "fal";
     /**
@@ -268,10 +269,20 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String webhookPath;
     /**
+     * kling: the access key of Kling's API, the issuer (iss) of the JWT each request carries. When not set, the
+     * KLING_ACCESS_KEY environment variable is used.
+     */
+    private String accessKey;
+    /**
      * The provider's API key (fal: sent as Authorization: Key ...; kie: as Authorization: Bearer ...). When not set,
      * the FAL_KEY environment variable is used (kie: KIE_API_KEY).
      */
     private String apiKey;
+    /**
+     * kling: the secret key of Kling's API, which signs (HS256) the JWT each request carries; it is never sent. When
+     * not set, the KLING_SECRET_KEY environment variable is used.
+     */
+    private String secretKey;
     /**
      * Kie.ai's webhookHmacKey, generated in Kie's settings page: when set, Kie signs each callback with
      * X-Webhook-Timestamp and X-Webhook-Signature (base64 HMAC-SHA256 of taskId.timestamp), and a callback is
@@ -624,12 +635,28 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
         this.webhookPath = webhookPath;
     }
 
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
     public String getApiKey() {
         return apiKey;
     }
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
     }
 
     public String getWebhookHmacKey() {
