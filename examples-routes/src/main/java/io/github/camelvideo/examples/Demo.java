@@ -30,7 +30,8 @@ import io.github.camelvideo.veo.VeoConstants;
 
 /**
  * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and three
- * storyboards (one per component) into MP4 files with sora:, veo: and kling:. Each component runs against the embedded emulator unless its provider's key is given.
+ * storyboards (one per component) into MP4 files with sora:, veo: and kling:. Each provider is the embedded emulator
+ * unless its key is given.
  */
 public final class Demo {
 
@@ -80,14 +81,16 @@ public final class Demo {
      * @param jobDuration   how long emulated jobs take
      * @param falBaseUrl    fal queue base URL for kling:, or {@code null} for the embedded emulator
      * @param falKey        its key, or {@code null} with the emulator
+     * @param kling         Kling's own API for the kling: storyboard, or {@code null} for the embedded emulator
      */
     public record Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
-                           String veoModel, Duration jobDuration, String falBaseUrl, String falKey) {
+                           String veoModel, Duration jobDuration, String falBaseUrl, String falKey,
+                           KlingApi kling) {
 
         /** sora: and veo: as given, kling: against the embedded emulator. */
         public Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
                         String veoModel, Duration jobDuration) {
-            this(output, baseUrl, apiKey, geminiBaseUrl, geminiApiKey, veoModel, jobDuration, null, null);
+            this(output, baseUrl, apiKey, geminiBaseUrl, geminiApiKey, veoModel, jobDuration, null, null, null);
         }
 
         /** Every component against the embedded emulator. */
@@ -96,14 +99,24 @@ public final class Demo {
         }
     }
 
+    /**
+     * Where Kling's own API is and the key pair its JWTs are made of.
+     *
+     * @param baseUrl   the API's base URL, such as https://api-singapore.klingai.com
+     * @param accessKey the access key (the JWT's issuer)
+     * @param secretKey the secret key the JWT is signed with
+     */
+    public record KlingApi(String baseUrl, String accessKey, String secretKey) {
+    }
+
     /** The header names of one component, to read a result. */
-    private record Headers(String jobId, String duration, String size, String cost) {
+    private record Headers(String jobId, String duration, String size, String cost, String mode) {
         static final Headers SORA = new Headers(SoraConstants.VIDEO_ID, SoraConstants.DURATION, SoraConstants.SIZE,
-                SoraConstants.COST_USD);
+                SoraConstants.COST_USD, SoraConstants.STORYBOARD_MODE);
         static final Headers VEO = new Headers(VeoConstants.OPERATION_NAME, VeoConstants.DURATION, VeoConstants.SIZE,
-                VeoConstants.COST_USD);
+                VeoConstants.COST_USD, VeoConstants.STORYBOARD_MODE);
         static final Headers KLING = new Headers(KlingConstants.REQUEST_ID, KlingConstants.VIDEO_DURATION,
-                KlingConstants.SIZE, KlingConstants.COST_USD);
+                KlingConstants.SIZE, KlingConstants.COST_USD, KlingConstants.STORYBOARD_MODE);
     }
 
     public Demo(Settings settings) {
@@ -125,7 +138,8 @@ public final class Demo {
         String geminiApiKey = settings.geminiApiKey();
         String falBaseUrl = settings.falBaseUrl();
         String falKey = settings.falKey();
-        if (baseUrl == null || geminiBaseUrl == null || falBaseUrl == null) {
+        KlingApi kling = settings.kling();
+        if (baseUrl == null || geminiBaseUrl == null || falBaseUrl == null || kling == null) {
             emulator = VideoEmulator.builder().jobDuration(settings.jobDuration()).pollAfterMs(250).start();
         }
         if (baseUrl == null) {
@@ -149,11 +163,22 @@ public final class Demo {
         } else {
             System.out.println("kling: uses fal's queue at " + falBaseUrl);
         }
+        if (kling == null) {
+            kling = new KlingApi(emulator.klingBaseUrl(), "emulator-access", "emulator-secret");
+            System.out.println("No KLING_ACCESS_KEY set: the kling: storyboard uses the embedded emulator at "
+                               + kling.baseUrl());
+        } else {
+            System.out.println("The kling: storyboard uses Kling's API at " + kling.baseUrl());
+        }
         Main main = new Main();
         try {
             configureSora(main, baseUrl, apiKey, settings.baseUrl() == null);
             configureVeo(main, geminiBaseUrl, geminiApiKey, settings.geminiBaseUrl() == null);
             configureKling(main, falBaseUrl, falKey, settings.falBaseUrl() == null);
+            // read by the endpoint of the YAML kling: storyboard, which reaches Kling's own API
+            main.addInitialProperty("demo.kling.baseUrl", kling.baseUrl());
+            main.addInitialProperty("demo.kling.accessKey", kling.accessKey());
+            main.addInitialProperty("demo.kling.secretKey", kling.secretKey());
             main.configure().addRoutesBuilder(new DemoRoutes());
             if (s3 != null) {
                 System.out.println("Every video is also stored in the S3 bucket " + s3.bucket()
@@ -311,7 +336,7 @@ public final class Demo {
         DemoResult result = new DemoResult(label, m.getHeader(headers.jobId(), String.class),
                 file == null ? null : file.getName(), m.getHeader(headers.duration(), Double.class),
                 m.getHeader(headers.size(), String.class), m.getHeader(headers.cost(), BigDecimal.class),
-                error == null ? null : error.getMessage());
+                error == null ? null : error.getMessage(), m.getHeader(headers.mode(), String.class));
         if (result.ok()) {
             finished.put(result, exchange);
         }

@@ -12,9 +12,10 @@ import java.math.BigDecimal;
  * @param size     probed WIDTHxHEIGHT
  * @param costUsd  estimated cost, or {@code null}
  * @param error    the failure, or {@code null}
+ * @param mode     how a storyboard was made (its storyboard mode header), or {@code null}
  */
 public record DemoResult(String label, String videoId, String file, Double duration, String size,
-                         BigDecimal costUsd, String error) {
+                         BigDecimal costUsd, String error, String mode) {
 
     public boolean ok() {
         return error == null && file != null;
@@ -22,6 +23,6 @@ public record DemoResult(String label, String videoId, String file, Double durat
 
     /** The same row, failed for the given reason. */
     public DemoResult failed(String reason) {
-        return new DemoResult(label, videoId, file, duration, size, costUsd, reason);
+        return new DemoResult(label, videoId, file, duration, size, costUsd, reason, mode);
     }
 }

@@ -83,10 +83,11 @@ class DemoTest {
     }
 
     @Test
-    void demoRendersTheKlingStoryboardByStitchingOnFal() throws Exception {
+    void demoRendersTheKlingStoryboardAsOneMultiShotTaskOnKlingsOwnApi() throws Exception {
         DemoResult kling = results.get(10);
         assertThat(kling.label()).isEqualTo("kling storyboard (YAML)");
         assertThat(kling.ok()).as(kling.error()).isTrue();
+        assertThat(kling.mode()).as("one task of Kling's own API").isEqualTo("multiShot");
         assertThat(Mp4Probe.probe(output.resolve(kling.file())).durationSeconds())
                 .isCloseTo(Demo.KLING_STORYBOARD_SECONDS, within(0.2));
         assertThat(Mp4Probe.probe(output.resolve(kling.file())).size()).isEqualTo("1280x720");
