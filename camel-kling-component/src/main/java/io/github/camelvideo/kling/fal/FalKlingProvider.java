@@ -72,10 +72,7 @@ public final class FalKlingProvider implements KlingProvider {
     @Override
     public CompletionStage<JobStatus> submit(KlingRequest request) {
         String endpoint = targetOf(request);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(FalQueue.MODEL, request.model());
-        attributes.put(FalQueue.SECONDS, request.seconds().toString());
-        return queue.submit(endpoint, input(request, endpoint), attributes);
+        return queue.submitVideo(endpoint, input(request, endpoint), request.model(), request.seconds());
     }
 
     Map<String, Object> input(KlingRequest r, String endpoint) {

@@ -1,6 +1,5 @@
 package io.github.camelvideo.kling.nativeapi;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,11 +9,9 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelvideo.core.async.Failures;
-import io.github.camelvideo.core.error.VideoException;
-import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.http.ProviderCalls;
 import io.github.camelvideo.core.http.JsonApi;
 
 /**
@@ -74,26 +71,11 @@ final class KlingApi {
     }
 
     private CompletionStage<HttpResponse<byte[]>> send(HttpRequest request, String jobId) {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).exceptionally(error -> {
-            // transport failures join the hierarchy; the cause tells the engine whether the request went out
-            Throwable cause = Failures.unwrap(error);
-            throw cause instanceof VideoException ve ? ve
-                    : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
-                            provider, jobId, null, 0, cause);
-        });
+        return ProviderCalls.send(http, request, provider, jobId);
     }
 
     private JsonNode read(HttpResponse<byte[]> response, String jobId) {
-        try {
-            JsonNode node = JsonApi.MAPPER.readTree(response.body());
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new VideoServerException(provider + " sent a response that is not the expected JSON", provider,
-                    jobId, null, response.statusCode(), e);
-        }
+        return ProviderCalls.jsonObject(response, provider, jobId);
     }
 
     @Override

@@ -52,10 +52,7 @@ public final class FalVeoProvider implements VideoProvider<VeoRequest> {
     @Override
     public CompletionStage<JobStatus> submit(VeoRequest request) {
         String endpoint = endpoints.endpointOf(request);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(FalQueue.MODEL, request.model());
-        attributes.put(FalQueue.SECONDS, request.seconds().toString());
-        return queue.submit(endpoint, input(request), attributes);
+        return queue.submitVideo(endpoint, input(request), request.model(), request.seconds());
     }
 
     static Map<String, Object> input(VeoRequest r) {

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.camelvideo.core.async.Failures;
-import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoServerException;
 
 /**
@@ -92,11 +90,7 @@ public final class JsonApi {
     }
 
     private RuntimeException transportFailure(Throwable error, String jobId) {
-        // transport failures join the exception hierarchy; the cause tells whether the request went out
-        Throwable cause = Failures.unwrap(error);
-        return cause instanceof VideoException ve ? ve
-                : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
-                        provider, jobId, null, 0, cause);
+        return ProviderCalls.transportFailure(error, provider, jobId);
     }
 
     private static byte[] readQuietly(Path file) {

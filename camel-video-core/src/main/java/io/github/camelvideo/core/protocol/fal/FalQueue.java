@@ -1,6 +1,5 @@
 package io.github.camelvideo.core.protocol.fal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,11 +12,11 @@ import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelvideo.core.async.Failures;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.http.BaseUrls;
 import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.http.ProviderCalls;
 import io.github.camelvideo.core.http.JsonApi;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.ErrorCategory;
@@ -95,6 +94,22 @@ public final class FalQueue {
         this.baseUrl = BaseUrls.normalize(baseUrl, "baseUrl");
         this.apiKey = apiKey;
         this.webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl;
+    }
+
+    /**
+     * Submits one video request to the queue, its status to report the model and the length asked for.
+     *
+     * @param endpointId the model endpoint, such as {@code fal-ai/kling-video/v3/pro/text-to-video}
+     * @param input      the model's input fields
+     * @param model      the model the request is for, as the route named it
+     * @param seconds    the video's length, or {@code null} when the model decides
+     */
+    public CompletionStage<JobStatus> submitVideo(String endpointId, Map<String, Object> input, String model,
+                                                  Integer seconds) {
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put(MODEL, model);
+        attributes.put(SECONDS, String.valueOf(seconds));
+        return submit(endpointId, input, attributes);
     }
 
     /**
@@ -286,26 +301,11 @@ public final class FalQueue {
     }
 
     private CompletionStage<HttpResponse<byte[]>> send(HttpRequest request, String jobId) {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).exceptionally(error -> {
-            // transport failures join the hierarchy; the cause tells the engine whether the request went out
-            Throwable cause = Failures.unwrap(error);
-            throw cause instanceof VideoException ve ? ve
-                    : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
-                            provider, jobId, null, 0, cause);
-        });
+        return ProviderCalls.send(http, request, provider, jobId);
     }
 
     private JsonNode read(HttpResponse<byte[]> response, String jobId) {
-        try {
-            JsonNode node = JsonApi.MAPPER.readTree(response.body());
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new VideoServerException(provider + " sent a response that is not the expected JSON", provider,
-                    jobId, null, response.statusCode(), e);
-        }
+        return ProviderCalls.jsonObject(response, provider, jobId);
     }
 
     private static Integer position(JsonNode answer) {

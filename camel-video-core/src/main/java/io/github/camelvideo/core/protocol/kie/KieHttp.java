@@ -2,15 +2,12 @@ package io.github.camelvideo.core.protocol.kie;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.camelvideo.core.async.Failures;
-import io.github.camelvideo.core.error.VideoException;
-import io.github.camelvideo.core.error.VideoServerException;
 import io.github.camelvideo.core.http.HttpTransport;
+import io.github.camelvideo.core.http.ProviderCalls;
 
 /**
  * One call to any Kie API: {@code Authorization: Bearer <key>}, the answer read as a {@link KieEnvelope}, and a code
@@ -46,12 +43,7 @@ public final class KieHttp {
 
     /** Sends a request and returns the envelope's {@code data}; an error code fails the stage with its exception. */
     public CompletionStage<JsonNode> call(HttpRequest request, String jobId) {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).exceptionally(error -> {
-            Throwable cause = Failures.unwrap(error);
-            throw cause instanceof VideoException ve ? ve
-                    : new VideoServerException(provider + " could not be reached or did not answer: " + cause,
-                            provider, jobId, null, 0, cause);
-        }).thenApply(response -> {
+        return ProviderCalls.send(http, request, provider, jobId).thenApply(response -> {
             KieEnvelope answer = KieEnvelope.parse(response.statusCode(), response.body());
             if (!answer.ok()) {
                 throw KieErrors.toException(provider, jobId, answer);
