@@ -30,7 +30,7 @@ import io.github.camelvideo.veo.VeoConstants;
 
 /**
  * The demo: Camel Main with Java and YAML routes that turn a few prompts, generated images, a remix and three
- * storyboards (one per component) into MP4 files with sora:, veo: and kling:. Each provider is the embedded emulator
+ * storyboards (one per component) into MP4 files with sora:, veo: (on the Gemini API and through Kie.ai) and kling:. Each provider is the embedded emulator
  * unless its key is given.
  */
 public final class Demo {
@@ -55,6 +55,10 @@ public final class Demo {
             .scene("He opens the door to the lamp room", 4)
             .scene("The lamp turns as the sun rises over the sea", 4)
             .build();
+
+    /** The veo: video through Kie.ai's Veo 3.1 API (Java route): 8 seconds of veo3_fast at 720p, 16:9. */
+    static final DemoJob VEO_KIE_JOB = new DemoJob("direct:veoKieTextToVideo",
+            "A lantern-lit night market in the rain, seen from above", 8, "1280x720");
 
     /** The kling: video (Java route, fal's queue): 5 seconds of Kling 3.0 in std mode, 16:9. */
     static final DemoJob KLING_JOB = new DemoJob("direct:klingTextToVideo",
@@ -82,15 +86,19 @@ public final class Demo {
      * @param falBaseUrl    fal queue base URL for kling:, or {@code null} for the embedded emulator
      * @param falKey        its key, or {@code null} with the emulator
      * @param kling         Kling's own API for the kling: storyboard, or {@code null} for the embedded emulator
+     * @param kieBaseUrl    Kie.ai's API base URL for the veo: video made through Kie, or {@code null} for the
+     *                      embedded emulator
+     * @param kieApiKey     its key, or {@code null} with the emulator
      */
     public record Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
                            String veoModel, Duration jobDuration, String falBaseUrl, String falKey,
-                           KlingApi kling) {
+                           KlingApi kling, String kieBaseUrl, String kieApiKey) {
 
         /** sora: and veo: as given, kling: against the embedded emulator. */
         public Settings(Path output, String baseUrl, String apiKey, String geminiBaseUrl, String geminiApiKey,
                         String veoModel, Duration jobDuration) {
-            this(output, baseUrl, apiKey, geminiBaseUrl, geminiApiKey, veoModel, jobDuration, null, null, null);
+            this(output, baseUrl, apiKey, geminiBaseUrl, geminiApiKey, veoModel, jobDuration, null, null, null, null,
+                    null);
         }
 
         /** Every component against the embedded emulator. */
@@ -139,7 +147,9 @@ public final class Demo {
         String falBaseUrl = settings.falBaseUrl();
         String falKey = settings.falKey();
         KlingApi kling = settings.kling();
-        if (baseUrl == null || geminiBaseUrl == null || falBaseUrl == null || kling == null) {
+        String kieBaseUrl = settings.kieBaseUrl();
+        String kieApiKey = settings.kieApiKey();
+        if (baseUrl == null || geminiBaseUrl == null || falBaseUrl == null || kling == null || kieBaseUrl == null) {
             emulator = VideoEmulator.builder().jobDuration(settings.jobDuration()).pollAfterMs(250).start();
         }
         if (baseUrl == null) {
@@ -170,6 +180,14 @@ public final class Demo {
         } else {
             System.out.println("The kling: storyboard uses Kling's API at " + kling.baseUrl());
         }
+        if (kieBaseUrl == null) {
+            kieBaseUrl = emulator.kieBaseUrl();
+            kieApiKey = "demo-key";
+            System.out.println("No KIE_API_KEY set: the veo: video through Kie uses the embedded emulator at "
+                               + kieBaseUrl);
+        } else {
+            System.out.println("The veo: video through Kie uses Kie.ai's API at " + kieBaseUrl);
+        }
         Main main = new Main();
         try {
             configureSora(main, baseUrl, apiKey, settings.baseUrl() == null);
@@ -179,6 +197,9 @@ public final class Demo {
             main.addInitialProperty("demo.kling.baseUrl", kling.baseUrl());
             main.addInitialProperty("demo.kling.accessKey", kling.accessKey());
             main.addInitialProperty("demo.kling.secretKey", kling.secretKey());
+            // read by the endpoint of the Java veo: route that goes through Kie.ai
+            main.addInitialProperty("demo.kie.baseUrl", kieBaseUrl);
+            main.addInitialProperty("demo.kie.apiKey", kieApiKey);
             main.configure().addRoutesBuilder(new DemoRoutes());
             if (s3 != null) {
                 System.out.println("Every video is also stored in the S3 bucket " + s3.bucket()
@@ -262,6 +283,11 @@ public final class Demo {
             e.getMessage().setHeader(KlingConstants.DURATION, Integer.toString(KLING_JOB.seconds()));
             e.getMessage().setHeader(KlingConstants.ASPECT_RATIO, KLING_JOB.aspectRatio());
         });
+        CompletableFuture<Exchange> veoKie = template.asyncSend(VEO_KIE_JOB.route(), e -> {
+            e.getMessage().setBody(VEO_KIE_JOB.prompt());
+            e.getMessage().setHeaders(Map.of(VeoConstants.ASPECT_RATIO, VEO_KIE_JOB.aspectRatio(),
+                    VeoConstants.RESOLUTION, "720p"));
+        });
         CompletableFuture<Exchange> klingStoryboard = template.asyncSend("direct:yamlKlingStoryboard", e -> {
         });
 
@@ -285,6 +311,7 @@ public final class Demo {
         results.add(result("veo storyboard (YAML)", Headers.VEO, veoStoryboard.join()));
         results.add(result("kling text (Java)", Headers.KLING, kling.join()));
         results.add(result("kling storyboard (YAML)", Headers.KLING, klingStoryboard.join()));
+        results.add(result("veo text through Kie (Java)", Headers.VEO, veoKie.join()));
         return results;
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.camelvideo.core.protocol.fal.FalQueue;
+import io.github.camelvideo.core.protocol.kie.KieMarket;
 import io.github.camelvideo.kling.nativeapi.NativeKlingProvider;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
 
@@ -15,7 +16,8 @@ import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
  * ({@code GEMINI_BASE_URL}, default https://generativelanguage.googleapis.com/v1beta; {@code VEO_MODEL} sets the
  * model); with {@code FAL_KEY}, kling: uses fal's queue ({@code FAL_BASE_URL}, default https://queue.fal.run); with
  * {@code KLING_ACCESS_KEY} and {@code KLING_SECRET_KEY}, the kling: storyboard uses Kling's own API
- * ({@code KLING_BASE_URL}, default https://api-singapore.klingai.com). A provider without its key is the embedded
+ * ({@code KLING_BASE_URL}, default https://api-singapore.klingai.com); with {@code KIE_API_KEY}, the veo: video made
+ * through Kie.ai uses Kie's Veo 3.1 API ({@code KIE_BASE_URL}, default https://api.kie.ai). A provider without its key is the embedded
  * emulator. Output goes to {@code demo-output/}, or to the
  * directory given by {@code -Ddemo.output=DIR}. With {@code -Ddemo.s3=BUCKET} every video is also stored in that S3
  * bucket ({@code -Ddemo.s3.endpoint=URL} for an S3-compatible server, {@code -Ddemo.s3.region}; see {@link DemoS3}).
@@ -34,8 +36,10 @@ public final class DemoMain {
         String geminiBaseUrl = geminiKey != null ? envOr("GEMINI_BASE_URL", GeminiVeoProvider.DEFAULT_BASE_URL) : null;
         String falKey = envOr("FAL_KEY", null);
         String falBaseUrl = falKey != null ? envOr("FAL_BASE_URL", FalQueue.DEFAULT_BASE_URL) : null;
+        String kieKey = envOr("KIE_API_KEY", null);
+        String kieBaseUrl = kieKey != null ? envOr("KIE_BASE_URL", KieMarket.DEFAULT_BASE_URL) : null;
         List<DemoResult> results = new Demo(new Demo.Settings(output, baseUrl, key, geminiBaseUrl, geminiKey,
-                envOr("VEO_MODEL", null), Duration.ofSeconds(3), falBaseUrl, falKey, klingApi()))
+                envOr("VEO_MODEL", null), Duration.ofSeconds(3), falBaseUrl, falKey, klingApi(), kieBaseUrl, kieKey))
                 .storingIn(DemoS3.fromSystemProperties()).run();
         printSummary(output, results);
         System.exit(results.stream().allMatch(DemoResult::ok) ? 0 : 1);

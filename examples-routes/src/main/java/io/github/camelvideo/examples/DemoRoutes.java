@@ -40,6 +40,12 @@ public class DemoRoutes extends RouteBuilder {
                 .to("kling:textToVideo")
                 .log("Kling video ${header.CamelKlingRequestId} ready: ${header.CamelFileName}");
 
+        // body: the prompt; Veo 3.1 Fast through Kie.ai's Veo API (8 s); the key comes from the demo's properties
+        from("direct:veoKieTextToVideo").routeId("java-veo-kie-text-to-video")
+                .to("veo:textToVideo?provider=kie&model=veo3_fast&baseUrl={{demo.kie.baseUrl}}"
+                    + "&apiKey=RAW({{demo.kie.apiKey}})")
+                .log("Veo video ${header.CamelVeoOperationName} through Kie ready: ${header.CamelFileName}");
+
         // body: the first frame; CamelVeoLastFrame: the last frame; CamelVeoPrompt: what happens in between
         from("direct:veoImageToVideo").routeId("java-veo-image-to-video")
                 .to("veo:imageToVideo")

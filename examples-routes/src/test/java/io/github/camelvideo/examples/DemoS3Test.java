@@ -42,7 +42,7 @@ class DemoS3Test {
         List<DemoResult> results = new Demo(Demo.Settings.emulated(output, Duration.ofMillis(500)))
                 .storingIn(new DemoS3(BUCKET, s3.endpoint(), S3MockServer.REGION)).run();
 
-        assertThat(results).hasSize(11).allSatisfy(r -> assertThat(r.ok()).as("%s: %s", r.label(), r.error()).isTrue());
+        assertThat(results).hasSize(12).allSatisfy(r -> assertThat(r.ok()).as("%s: %s", r.label(), r.error()).isTrue());
         for (DemoResult result : results) {
             HttpResponse<byte[]> stored = s3.get(BUCKET, result.file());
             assertThat(stored.headers().firstValue("Content-Type")).hasValue("video/mp4");

@@ -30,7 +30,7 @@ class DemoTest {
 
     @Test
     void demoMakesEveryVideoWithTheRequestedLengthAndSize() throws Exception {
-        assertThat(results).hasSize(11).allMatch(DemoResult::ok);
+        assertThat(results).hasSize(12).allMatch(DemoResult::ok);
         for (int i = 0; i < Demo.JOBS.size(); i++) {
             assertVideo(results.get(i), Demo.JOBS.get(i));
         }
@@ -38,7 +38,7 @@ class DemoTest {
         assertThat(results.get(4).label()).isEqualTo("sora remix (Java)");
         assertThat(results.get(4).costUsd()).as("priced once its length is known").isNotNull();
         try (var files = Files.list(output)) {
-            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(11);
+            assertThat(files.filter(p -> p.toString().endsWith(".mp4")).count()).isEqualTo(12);
         }
     }
 
@@ -93,6 +93,14 @@ class DemoTest {
         assertThat(Mp4Probe.probe(output.resolve(kling.file())).size()).isEqualTo("1280x720");
         // 10 s of kling-v3 std without sound at 0.084 USD/s
         assertThat(kling.costUsd()).isEqualByComparingTo(new BigDecimal("0.84"));
+    }
+
+    @Test
+    void demoMakesTheVeoVideoThroughKiesVeoApi() throws Exception {
+        DemoResult kie = results.get(11);
+        assertThat(kie.label()).isEqualTo("veo text through Kie (Java)");
+        assertVideo(kie, Demo.VEO_KIE_JOB);
+        assertThat(kie.videoId()).as("Kie's task id").isNotBlank().doesNotStartWith("models/");
     }
 
     private static void assertVideo(DemoResult result, DemoJob job) throws Exception {
