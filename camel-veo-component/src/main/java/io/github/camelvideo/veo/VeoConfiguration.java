@@ -37,7 +37,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /** The largest seed Vertex AI takes: seeds are unsigned 32-bit integers. */
     public static final long MAX_SEED = 4_294_967_295L;
 
-    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal")
+    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal,kie")
     private String provider = "gemini";
     @UriParam
     private String baseUrl;
@@ -78,7 +78,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
-     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
+     * credentials), fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key) or kie (Kie.ai's Veo 3.1 API, not its
+     * market, with a Kie key).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -91,7 +92,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global
-     * location) for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
+     * location) for vertex; https://queue.fal.run for fal; https://api.kie.ai for kie (its image uploads then go to
+     * https://kieai.redpandaai.co; with baseUrl set they go to baseUrl too). Point it at the Camel Video emulator to work offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
