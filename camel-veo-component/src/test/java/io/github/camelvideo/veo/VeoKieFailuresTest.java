@@ -126,6 +126,8 @@ class VeoKieFailuresTest extends VeoKieTestSupport {
                 VeoConstants.LAST_FRAME, VeoImages.png(Color.BLUE), VeoConstants.REFERENCE_IMAGES,
                 List.of(VeoImages.png(Color.GREEN))))).isInstanceOf(VideoRequestInvalidException.class)
                 .hasMessageContaining("referenceImages");
+        assertThat(failureOf(send("kieveo:textToVideo?durationSeconds=6", "Short")))
+                .hasMessageContaining("durationSeconds").hasMessageContaining("6").hasMessageContaining("8");
         assertThat(failureOf(send("kieveo:textToVideo?negativePrompt=cars", "No cars")))
                 .hasMessageContaining("negativePrompt");
         assertThat(failureOf(send("kieveo:textToVideo?seed=7", "Seeded"))).hasMessageContaining("seed")

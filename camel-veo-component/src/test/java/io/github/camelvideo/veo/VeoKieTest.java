@@ -8,6 +8,8 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import io.github.camelvideo.core.media.Mp4Info;
@@ -23,6 +25,45 @@ import static org.awaitility.Awaitility.await;
 class VeoKieTest extends VeoKieTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The component "veo" as the documentation configures it for Kie (camel.component.veo.* properties). */
+    @Override
+    void configureGemini(VeoConfiguration c) {
+        super.configureGemini(c);
+        c.setBaseUrl(emulator.kieBaseUrl());
+        c.setApiKey(KIE_KEY);
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // documentation example: kie
+                from("direct:kie-clip")
+                        .to("veo:textToVideo?provider=kie&aspectRatio=9:16&resolution=1080p") // 8 s at 1080p
+                        .setHeader("CamelVeoPrompt", constant("The camera pulls back over the city"))
+                        .to("veo:extend?provider=kie") // extends the task just made (CamelVeoOperationName)
+                        .to("file:" + output.resolve("published"));
+                // end of kie example
+            }
+        };
+    }
+
+    @Test
+    void theDocumentedRouteMakesA1080pClipThenExtendsItsTask() throws Exception {
+        Exchange result = send("direct:kie-clip", "A city street at night");
+
+        assertThat(result.getException()).isNull();
+        Mp4Info info = Mp4Probe.probe(result.getMessage().getBody(File.class).toPath());
+        assertThat(info.durationSeconds()).isCloseTo(15.0, within(0.3));
+        assertThat(info.size()).isEqualTo("720x1280");
+        assertThat(emulator.requests("GET", FULL_HD + ".*")).isNotEmpty();
+        String first = JSON.readTree(emulator.requests("POST", EXTEND).get(0).body()).path("taskId").asText();
+        assertThat(first).startsWith("veo_task_");
+        assertThat(result.getMessage().getHeader(VeoConstants.OPERATION_NAME, String.class))
+                .startsWith("veo_extend_task_");
+    }
 
     @Test
     void textToVideoSendsKiesFieldsAndDownloadsTheEightSecondMp4() throws Exception {

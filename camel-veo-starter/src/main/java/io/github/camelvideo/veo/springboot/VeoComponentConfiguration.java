@@ -29,7 +29,9 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global location)
-     * for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
+     * for vertex; https://queue.fal.run for fal; https://api.kie.ai for kie (its image uploads then go to
+     * https://kieai.redpandaai.co; with baseUrl set they go to baseUrl too). Point it at the Camel Video emulator to
+     * work offline.
      */
     private String baseUrl;
     /**
@@ -81,7 +83,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     private String personGeneration;
     /**
      * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
-     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
+     * credentials), fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key) or kie (Kie.ai's Veo 3.1 API, not its
+     * market, with a Kie key).
      */
     private String provider = "gemini";
     /**
