@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.github.camelvideo.core.media.Mp4Info;
 import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.core.protocol.kie.KieVeoRecord;
+import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.emulator.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +188,36 @@ class VeoKieTest extends VeoKieTestSupport {
         assertThat(downloaded.getException()).isNull();
         assertThat(Mp4Probe.probe(downloaded.getMessage().getBody(File.class).toPath()).durationSeconds())
                 .isCloseTo(8.0, within(0.3));
+    }
+
+    @Test
+    void aStoryboardChainsExtendsByTaskIdIntoOneVideo() throws Exception {
+        Exchange result = send("kieveo:storyboard?storyboardMode=extend", VeoStoryboardTest.chainable());
+
+        assertThat(result.getException()).isNull();
+        assertThat(Mp4Probe.probe(result.getMessage().getBody(File.class).toPath()).durationSeconds())
+                .isCloseTo(22.0, within(0.3));
+        List<?> names = result.getMessage().getHeader(VeoConstants.SCENE_OPERATION_NAMES, List.class);
+        assertThat(names).hasSize(3);
+        assertThat(emulator.requests("POST", GENERATE)).hasSize(1);
+        List<RecordedRequest> extensions = emulator.requests("POST", EXTEND);
+        assertThat(extensions).hasSize(2);
+        assertThat(JSON.readTree(extensions.get(0).body()).path("taskId").asText()).isEqualTo(names.get(0));
+        assertThat(JSON.readTree(extensions.get(1).body()).path("taskId").asText()).isEqualTo(names.get(1));
+    }
+
+    @Test
+    void aStoryboardOfSeparateScenesIsStitched() throws Exception {
+        Storyboard board = Storyboard.builder().scene("A paper crane unfolds on a desk", 8)
+                .scene("It glides over the rooftops at dusk", 8).build();
+
+        Exchange result = send("kieveo:storyboard?storyboardMode=stitch", board);
+
+        assertThat(result.getException()).isNull();
+        assertThat(Mp4Probe.probe(result.getMessage().getBody(File.class).toPath()).durationSeconds())
+                .isCloseTo(16.0, within(0.3));
+        assertThat(emulator.requests("POST", GENERATE)).hasSize(2);
+        assertThat(emulator.requests("POST", EXTEND)).isEmpty();
     }
 
     private static JsonNode readJson(byte[] body) {
