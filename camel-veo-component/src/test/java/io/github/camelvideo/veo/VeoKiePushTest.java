@@ -185,7 +185,11 @@ class VeoKiePushTest {
                 .allSatisfy(s -> assertThat(s).isBetween(400, 499));
         assertThat(stats(context).refused()).isEqualTo(3);
         assertThat(stats(context).accepted()).isEqualTo(1);
-        assertThat(emulator.requests("GET", RECORD)).hasSize(reads);
+        assertThat(emulator.requests("GET", RECORD)).hasSize(reads);        // neither key shows up in the logs, the configuration or the endpoint
+        String log = java.nio.file.Files.readString(Path.of("target", "veo-tests.log"), StandardCharsets.UTF_8);
+        VeoConfiguration configuration = context.getComponent("veo", VeoComponent.class).getConfiguration();
+        assertThat(List.of(log, configuration.toString(), context.getEndpoints().toString()))
+                .allSatisfy(text -> assertThat(text).doesNotContain(KIE_KEY).doesNotContain(HMAC_KEY));
     }
 
     private static HttpResponse<Void> post(String url, String body, String timestamp, String signature)
