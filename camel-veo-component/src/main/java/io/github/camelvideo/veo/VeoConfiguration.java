@@ -37,7 +37,7 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /** The largest seed Vertex AI takes: seeds are unsigned 32-bit integers. */
     public static final long MAX_SEED = 4_294_967_295L;
 
-    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal")
+    @UriParam(defaultValue = "gemini", enums = "gemini,vertex,fal,kie")
     private String provider = "gemini";
     @UriParam
     private String baseUrl;
@@ -78,7 +78,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
-     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
+     * credentials), fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key) or kie (Kie.ai's Veo 3.1 API, not its
+     * market, with a Kie key).
      */
     public void setProvider(String provider) {
         this.provider = provider;
@@ -91,7 +92,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global
-     * location) for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
+     * location) for vertex; https://queue.fal.run for fal; https://api.kie.ai for kie (its image uploads then go to
+     * https://kieai.redpandaai.co; with baseUrl set they go to baseUrl too). Point it at the Camel Video emulator to work offline.
      */
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -102,8 +104,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key. When not set, the
-     * GEMINI_API_KEY or FAL_KEY environment variable is used.
+     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key, kie as Authorization:
+     * Bearer. When not set, the GEMINI_API_KEY, FAL_KEY or KIE_API_KEY environment variable is used.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -162,7 +164,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex, veo3.1-fast for
-     * fal (veo3.1 and veo3.1-fast choose fal's endpoints). Any string is accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
+     * fal (veo3.1 and veo3.1-fast choose fal's endpoints), veo3_fast for kie (veo3, veo3_fast, veo3_lite; Google's
+     * and fal's ids map to them). Any string is accepted: durations, resolutions and aspect ratios are checked only for model families whose rules are known.
      */
     public void setModel(String model) {
         this.model = model;
@@ -173,7 +176,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Aspect ratio of the video: 16:9 or 9:16. Not set: the provider default (16:9).
+     * Aspect ratio of the video: 16:9 or 9:16 (also auto on fal, Auto on kie). Not set: the provider default
+     * (16:9).
      */
     public void setAspectRatio(String aspectRatio) {
         this.aspectRatio = aspectRatio;
@@ -185,7 +189,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
 
     /**
      * Resolution of the video: 720p, 1080p or 4k (1080p and 4k only with 8-second videos; extensions only 720p).
-     * Not set: the provider default (720p).
+     * Not set: the provider default (720p). On kie, 1080p is fetched and 4k made by a task of its own after the
+     * video is generated.
      */
     public void setResolution(String resolution) {
         this.resolution = resolution;
@@ -196,7 +201,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * Length of the video in seconds: 4, 6 or 8 for Veo 3 models. Not set: the provider default (8).
+     * Length of the video in seconds: 4, 6 or 8 for Veo 3 models (8 only on kie). Not set: the provider default
+     * (8).
      */
     public void setDurationSeconds(Integer durationSeconds) {
         this.durationSeconds = durationSeconds;
@@ -230,8 +236,8 @@ public class VeoConfiguration extends VideoJobConfiguration {
     }
 
     /**
-     * vertex and fal: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an
-     * unsigned 32-bit integer). The Gemini API rejects it.
+     * vertex, fal and kie: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an
+     * unsigned 32-bit integer), from 10000 to 99999 on kie (sent as seeds). The Gemini API rejects it.
      */
     public void setSeed(Long seed) {
         this.seed = seed;

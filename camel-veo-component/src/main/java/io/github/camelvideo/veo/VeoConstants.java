@@ -60,14 +60,17 @@ public final class VeoConstants {
     public static final String VIDEO_URI = "CamelVeoVideoUri";
 
     @Metadata(label = "producer", description = "The operation name, which is the job id: input of getOperation and"
-                                                + " downloadVideo; set on output as soon as the operation exists,"
-                                                + " failures included.",
+                                                + " downloadVideo, and with provider=kie of extend (the Kie task id"
+                                                + " of the earlier job); set on output as soon as the operation"
+                                                + " exists, failures included.",
               javaType = "String")
     public static final String OPERATION_NAME = "CamelVeoOperationName";
 
     @Metadata(label = "producer", description = "The operation's state: running, succeeded, failed or filtered"
-                                                + " (safety filters removed the video). Veo reports no progress"
-                                                + " percentage.",
+                                                + " (safety filters removed the video); fal's and Kie's own status"
+                                                + " words with those providers (on kie: generating, success,"
+                                                + " failed, upstream_failed, 1080p_pending, 4k_created). Veo"
+                                                + " reports no progress percentage.",
               javaType = "String")
     public static final String STATUS = "CamelVeoStatus";
 

@@ -15,6 +15,7 @@ import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalJob;
+import io.github.camelvideo.core.protocol.kie.KieVeoRecord;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
@@ -91,6 +92,8 @@ public class VeoProducer extends DefaultAsyncProducer {
             message.setHeader(VeoConstants.VIDEO_URI, job.videoUri());
         } else if (status.body() instanceof FalJob job && job.videoUrl() != null) {
             message.setHeader(VeoConstants.VIDEO_URI, job.videoUrl());
+        } else if (status.body() instanceof KieVeoRecord record && record.videoUrl() != null) {
+            message.setHeader(VeoConstants.VIDEO_URI, record.videoUrl());
         }
     }
 }

@@ -9,10 +9,15 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.http.HttpTransport;
 import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.protocol.fal.FalWebhooks;
+import io.github.camelvideo.core.protocol.kie.KieHttp;
+import io.github.camelvideo.core.protocol.kie.KieUploads;
+import io.github.camelvideo.core.protocol.kie.KieVeo;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.webhook.CallbackTarget;
 import io.github.camelvideo.veo.fal.FalVeoEndpoints;
 import io.github.camelvideo.veo.fal.FalVeoProvider;
 import io.github.camelvideo.veo.gemini.GeminiVeoProvider;
+import io.github.camelvideo.veo.kie.KieVeoProvider;
 import io.github.camelvideo.veo.request.VeoRequest;
 import io.github.camelvideo.veo.vertex.AccessTokens;
 import io.github.camelvideo.veo.vertex.VertexVeoProvider;
@@ -27,7 +32,8 @@ final class VeoProviders {
     private static final Map<String, Function<VeoEndpoint, VideoProvider<VeoRequest>>> PROVIDERS = Map.of(
             VeoConfiguration.GEMINI, VeoProviders::gemini,
             VeoConfiguration.VERTEX, VeoProviders::vertex,
-            VeoConfiguration.FAL, VeoProviders::fal);
+            VeoConfiguration.FAL, VeoProviders::fal,
+            VeoConfiguration.KIE, VeoProviders::kie);
 
     private VeoProviders() {
     }
@@ -65,6 +71,19 @@ final class VeoProviders {
                 FalWebhooks.protocol(FalVeoProvider.NAME, http, c.getFalJwksUrl()));
         endpoint.reportConnection(baseUrl, FalQueue.DEFAULT_BASE_URL, apiKey);
         return fal;
+    }
+
+    private static VideoProvider<VeoRequest> kie(VeoEndpoint endpoint) {
+        VeoConfiguration c = endpoint.getConfiguration();
+        Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", VeoEndpoint.KIE_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        KieHttp http = new KieHttp(endpoint.engine().http(), KieVeoProvider.NAME, apiKey.value());
+        boolean own = c.getBaseUrl() == null || c.getBaseUrl().isBlank();
+        CallbackTarget target = endpoint.callbackTarget();
+        KieVeoProvider kie = new KieVeoProvider(new KieVeo(http, baseUrl, target == null ? null : target::tokenUrl),
+                new KieUploads(http, own ? KieUploads.DEFAULT_BASE_URL : baseUrl), target, c.webhookHmacKeyBytes());
+        endpoint.reportConnection(baseUrl, VeoConfiguration.KIE_DEFAULT_BASE_URL, apiKey);
+        return kie;
     }
 
     private static VideoProvider<VeoRequest> vertex(VeoEndpoint endpoint) {

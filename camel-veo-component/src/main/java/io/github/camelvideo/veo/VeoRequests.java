@@ -12,6 +12,7 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.veo.fal.FalVeoEndpoints;
+import io.github.camelvideo.veo.kie.KieVeoModels;
 import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
@@ -63,7 +64,9 @@ final class VeoRequests {
         boolean textBody = body instanceof String;
         String prompt = MessageInputs.prompt(in, VeoConstants.PROMPT, textBody, MAX_PROMPT_LENGTH);
         VeoRequest.VideoInput video;
-        if (uri != null && !uri.isBlank()) {
+        if (VeoConfiguration.KIE.equals(config.getProvider())) {
+            video = kieTask(in);
+        } else if (uri != null && !uri.isBlank()) {
             video = new VeoRequest.VideoInput(checkVideoUri(uri.trim()), null);
         } else if (config.isVertex() && body != null && !textBody) {
             video = new VeoRequest.VideoInput(null, MessageInputs.bytes(body, "video", null));
@@ -77,6 +80,17 @@ final class VeoRequests {
         return checked(request(in, prompt, null, null, List.of(), video));
     }
 
+    /** Kie extends a task, not a file: the earlier job's operation name, which is its Kie task id. */
+    private static VeoRequest.VideoInput kieTask(Message in) {
+        String taskId = in.getHeader(VeoConstants.OPERATION_NAME, String.class);
+        if (taskId == null || taskId.isBlank()) {
+            throw new VideoRequestInvalidException("Missing video to extend: provider=kie extends an earlier Kie"
+                                                   + " task; set the " + VeoConstants.OPERATION_NAME + " header to"
+                                                   + " its task id (the operation name of that job)", "video");
+        }
+        return VeoRequest.VideoInput.ofTask(taskId.trim());
+    }
+
     /** How the scenes of a storyboard become requests, with the options and headers of the message. */
     VeoScenes scenes(Message in, PriceTable prices) {
         return new VeoScenes(request(in, null, null, null, List.of(), null), this, rules, prices,
@@ -86,6 +100,9 @@ final class VeoRequests {
     private VeoRequest request(Message in, String prompt, ImageInput image, ImageInput lastFrame,
                                List<ImageInput> references, VeoRequest.VideoInput video) {
         String model = MessageInputs.required(in, VeoConstants.MODEL, config.effectiveModel(), "model", "model");
+        if (VeoConfiguration.KIE.equals(config.getProvider())) {
+            model = KieVeoModels.builtIn().kieModelOf(model); // Google's and fal's ids name Kie's models too
+        }
         Integer seconds = MessageInputs.wholeNumber(in, VeoConstants.DURATION_SECONDS, config.getDurationSeconds(),
                 "durationSeconds", allowed(model, "durationSeconds", "a whole number"));
         return VeoRequest.builder().prompt(prompt).model(model)
@@ -211,6 +228,11 @@ final class VeoRequests {
             throw new VideoRequestInvalidException("Invalid referenceImages: Kie's Veo API takes reference images"
                                                    + " without a first frame only (REFERENCE_2_VIDEO). Allowed: a"
                                                    + " first frame or reference images", "referenceImages");
+        }
+        if (!r.referenceImages().isEmpty() && KieVeoModels.QUALITY.equals(r.model())) {
+            throw new VideoRequestInvalidException("Invalid model '" + r.model() + "': Kie's REFERENCE_2_VIDEO"
+                                                   + " (reference images) is not made by the Quality model. Allowed:"
+                                                   + " veo3_fast or veo3_lite", "model");
         }
         requirePrompt(r, "kie");
     }

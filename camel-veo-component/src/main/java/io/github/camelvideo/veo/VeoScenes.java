@@ -9,6 +9,7 @@ import java.util.List;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.protocol.kie.KieVeoRecord;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.SceneRequests;
 import io.github.camelvideo.core.storyboard.StoryboardLimits;
@@ -94,6 +95,9 @@ final class VeoScenes implements SceneRequests<VeoRequest> {
     }
 
     private static VeoRequest.VideoInput videoOf(JobStatus previous, Path previousFile) {
+        if (previous.body() instanceof KieVeoRecord) {
+            return VeoRequest.VideoInput.ofTask(previous.ref().id()); // Kie extends a task, not a file
+        }
         String uri = previous.body() instanceof VeoJob job ? job.videoUri() : null;
         if (uri != null) {
             return new VeoRequest.VideoInput(uri, null);

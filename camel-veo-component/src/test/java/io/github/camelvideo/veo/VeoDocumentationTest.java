@@ -83,6 +83,14 @@ class VeoDocumentationTest {
     }
 
     @Test
+    void showsTheKieExampleTheKieTestRuns() throws IOException {
+        String example = between(Files.readString(Path.of("src/test/java/io/github/camelvideo/veo/VeoKieTest.java"),
+                StandardCharsets.UTF_8), "// documentation example: kie", "// end of kie example");
+        assertThat(example).contains("veo:textToVideo?provider=kie");
+        assertThat(page).contains("```java\n" + example + "```");
+    }
+
+    @Test
     void showsTheExtendExampleTheRouteTestRuns() throws IOException {
         String example = between(Files.readString(ROUTES_TEST, StandardCharsets.UTF_8),
                 "// documentation example: extend", "// end of extend example");

@@ -35,6 +35,7 @@ import io.github.camelvideo.emulator.google.GoogleCloud;
 import io.github.camelvideo.emulator.kie.KieCallbackSender;
 import io.github.camelvideo.emulator.kie.KieMarketApi;
 import io.github.camelvideo.emulator.kie.KieSettings;
+import io.github.camelvideo.emulator.kie.KieVeoApi;
 import io.github.camelvideo.emulator.google.GoogleSettings;
 import io.github.camelvideo.emulator.openai.OpenAiVideosApi;
 import io.github.camelvideo.emulator.state.StateDirectory;
@@ -93,6 +94,7 @@ public final class VideoEmulator implements AutoCloseable {
     private final GoogleCloud google;
     private final FalQueueApi fal;
     private final KieMarketApi kie;
+    private final KieVeoApi kieVeo;
     private final KlingVideoApi kling;
     private final Faults faults = new Faults();
     private final Toggle extensions;
@@ -157,10 +159,14 @@ public final class VideoEmulator implements AutoCloseable {
         if (fal != null) {
             surfaces.add(fal);
         }
-        this.kie = builder.kie ? new KieMarketApi(new KieSettings(builder.jobDuration, builder.kieKey,
-                builder.kieHmacKey, builder.clock, rootUrl), media, hooks, new KieCallbackSender(builder.clock,
+        KieSettings kieSettings = new KieSettings(builder.jobDuration, builder.kieKey, builder.kieHmacKey,
+                builder.clock, rootUrl);
+        this.kie = builder.kie ? new KieMarketApi(kieSettings, media, hooks, new KieCallbackSender(builder.clock,
                 builder.kieHmacKey, builder.webhookAttempts, builder.webhookBackoff)) : null;
+        // the Veo API is one more Kie API of the same account: same key, same callback signing and sender
+        this.kieVeo = kie == null ? null : new KieVeoApi(kieSettings, media, hooks, kie.callbacks());
         if (kie != null) {
+            surfaces.add(kieVeo); // before the market, which serves every other path below /kie
             surfaces.add(kie);
         }
         this.kling = builder.kling ? new KlingVideoApi(new KlingSettings(builder.jobDuration, builder.klingAccessKey,
@@ -300,7 +306,8 @@ public final class VideoEmulator implements AutoCloseable {
 
     /**
      * Kie.ai's base URL, {@code rootUrl() + "/kie"}, standing in for {@code https://api.kie.ai} (market API
-     * {@code /api/v1/jobs/createTask}, {@code /api/v1/jobs/recordInfo}) and for the upload host
+     * {@code /api/v1/jobs/createTask}, {@code /api/v1/jobs/recordInfo}; Veo 3.1 API {@code /api/v1/veo/*}) and for the
+     * upload host
      * {@code https://kieai.redpandaai.co} ({@code /api/file-base64-upload}); authenticate with
      * {@code Authorization: Bearer <key>}. Results and uploads are public below {@code /kie-media/}.
      */
@@ -449,7 +456,7 @@ public final class VideoEmulator implements AutoCloseable {
      */
     public int jobCount() {
         return api.jobCount() + google.operationCount() + (fal == null ? 0 : fal.count())
-               + (kie == null ? 0 : kie.count())
+               + (kie == null ? 0 : kie.count() + kieVeo.count())
                + (kling == null ? 0 : kling.count());
     }
 
@@ -465,6 +472,7 @@ public final class VideoEmulator implements AutoCloseable {
         }
         if (kie != null) {
             all.addAll(kie.jobs());
+            all.addAll(kieVeo.jobs());
         }
         if (kling != null) {
             all.addAll(kling.jobs());
@@ -671,7 +679,7 @@ public final class VideoEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Whether Kie's market and upload APIs are served below {@code /kie}; default true. */
+        /** Whether Kie's market, Veo 3.1 and upload APIs are served below {@code /kie}; default true. */
         public Builder kie(boolean enabled) {
             this.kie = enabled;
             return this;

@@ -44,12 +44,24 @@ public record VeoRequest(String prompt, String model, String aspectRatio, String
     }
 
     /**
-     * The video an extension continues: a URI (a Gemini API file URI or a {@code gs://} URI) or MP4 bytes.
+     * The video an extension continues: a URI (a Gemini API file URI or a {@code gs://} URI), MP4 bytes, or the task
+     * id of an earlier job (Kie's Veo API extends a task, not a file).
      *
-     * @param uri   the URI, or {@code null}
-     * @param bytes the MP4, or {@code null}
+     * @param uri    the URI, or {@code null}
+     * @param bytes  the MP4, or {@code null}
+     * @param taskId the provider's id of the job that made the video, or {@code null}
      */
-    public record VideoInput(String uri, byte[] bytes) {
+    public record VideoInput(String uri, byte[] bytes, String taskId) {
+
+        /** A video given by URI or bytes. */
+        public VideoInput(String uri, byte[] bytes) {
+            this(uri, bytes, null);
+        }
+
+        /** The video of an earlier job, known by its task id. */
+        public static VideoInput ofTask(String taskId) {
+            return new VideoInput(null, null, taskId);
+        }
     }
 
     /** Whether this request extends a video. */
@@ -99,7 +111,15 @@ public record VeoRequest(String prompt, String model, String aspectRatio, String
         return Fingerprint.of(prompt, model, aspectRatio, resolution, durationSeconds, negativePrompt,
                 personGeneration, seed, generateAudio, storageUri, bytes(image), bytes(lastFrame),
                 referenceImages.stream().map(i -> Fingerprint.of(i.bytes())).toList(),
-                video == null ? null : video.uri(), video == null ? null : video.bytes());
+                videoSource(), video == null ? null : video.bytes());
+    }
+
+    /** The URI of the video to extend, or its task id (marked, so that it never equals a URI). */
+    private String videoSource() {
+        if (video == null) {
+            return null;
+        }
+        return video.taskId() != null ? "task:" + video.taskId() : video.uri();
     }
 
     private static byte[] bytes(ImageInput image) {

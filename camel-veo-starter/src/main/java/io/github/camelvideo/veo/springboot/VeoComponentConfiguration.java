@@ -23,13 +23,15 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     @SuppressWarnings("unused")
     private Boolean enabled;
     /**
-     * Aspect ratio of the video: 16:9 or 9:16. Not set: the provider default (16:9).
+     * Aspect ratio of the video: 16:9 or 9:16 (also auto on fal, Auto on kie). Not set: the provider default (16:9).
      */
     private String aspectRatio;
     /**
      * Base URL of the API. Not set: https://generativelanguage.googleapis.com/v1beta for gemini;
      * https://{location}-aiplatform.googleapis.com/v1 (https://aiplatform.googleapis.com/v1 for the global location)
-     * for vertex; https://queue.fal.run for fal. Point it at the Camel Video emulator to work offline.
+     * for vertex; https://queue.fal.run for fal; https://api.kie.ai for kie (its image uploads then go to
+     * https://kieai.redpandaai.co; with baseUrl set they go to baseUrl too). Point it at the Camel Video emulator to
+     * work offline.
      */
     private String baseUrl;
     /**
@@ -50,7 +52,7 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private Boolean download = true;
     /**
-     * Length of the video in seconds: 4, 6 or 8 for Veo 3 models. Not set: the provider default (8).
+     * Length of the video in seconds: 4, 6 or 8 for Veo 3 models (8 only on kie). Not set: the provider default (8).
      */
     private Integer durationSeconds;
     /**
@@ -60,8 +62,9 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     private Integer maxConcurrentJobs = 50;
     /**
      * The model id. Not set: veo-3.1-generate-preview for gemini, veo-3.1-generate-001 for vertex, veo3.1-fast for
-     * fal (veo3.1 and veo3.1-fast choose fal's endpoints). Any string is accepted: durations, resolutions and aspect
-     * ratios are checked only for model families whose rules are known.
+     * fal (veo3.1 and veo3.1-fast choose fal's endpoints), veo3_fast for kie (veo3, veo3_fast, veo3_lite; Google's
+     * and fal's ids map to them). Any string is accepted: durations, resolutions and aspect ratios are checked only
+     * for model families whose rules are known.
      */
     private String model;
     /**
@@ -81,12 +84,14 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
     private String personGeneration;
     /**
      * Which API serves the requests: gemini (the Gemini API, with an API key), vertex (Vertex AI, with OAuth2
-     * credentials) or fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key).
+     * credentials), fal (fal.ai's queue, Veo 3.1 endpoints, with a fal key) or kie (Kie.ai's Veo 3.1 API, not its
+     * market, with a Kie key).
      */
     private String provider = "gemini";
     /**
      * Resolution of the video: 720p, 1080p or 4k (1080p and 4k only with 8-second videos; extensions only 720p). Not
-     * set: the provider default (720p).
+     * set: the provider default (720p). On kie, 1080p is fetched and 4k made by a task of its own after the video is
+     * generated.
      */
     private String resolution;
     /**
@@ -259,8 +264,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String accessToken;
     /**
-     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key. When not set, the
-     * GEMINI_API_KEY or FAL_KEY environment variable is used.
+     * The API key: gemini sends it in the x-goog-api-key header, fal as Authorization: Key, kie as Authorization:
+     * Bearer. When not set, the GEMINI_API_KEY, FAL_KEY or KIE_API_KEY environment variable is used.
      */
     private String apiKey;
     /**
@@ -306,8 +311,8 @@ public class VeoComponentConfiguration extends ComponentConfigurationPropertiesC
      */
     private String projectId;
     /**
-     * vertex and fal: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned
-     * 32-bit integer). The Gemini API rejects it.
+     * vertex, fal and kie: the random seed, for repeatable results: a whole number from 0 to 4294967295 (an unsigned
+     * 32-bit integer), from 10000 to 99999 on kie (sent as seeds). The Gemini API rejects it.
      */
     private Long seed;
     /**

@@ -125,7 +125,8 @@ public final class KieCallbackSender implements AutoCloseable {
 
     private static String state(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return text.contains("\"state\":\"success\"") ? "success" : "fail";
+        // market callbacks carry the record's state; Veo callbacks only the envelope's code
+        return text.contains("\"state\":\"success\"") || text.startsWith("{\"code\":200,") ? "success" : "fail";
     }
 
     /** Kie's callback signature: base64(HMAC-SHA256(key, taskId + "." + timestamp)). */
