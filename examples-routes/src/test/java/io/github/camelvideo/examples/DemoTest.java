@@ -101,6 +101,8 @@ class DemoTest {
         assertThat(kie.label()).isEqualTo("veo text through Kie (Java)");
         assertVideo(kie, Demo.VEO_KIE_JOB);
         assertThat(kie.videoId()).as("Kie's task id").isNotBlank().doesNotStartWith("models/");
+        // one 8 s video of veo3_fast at Kie's 0.30 USD
+        assertThat(kie.costUsd()).isEqualByComparingTo(new BigDecimal("0.30"));
     }
 
     private static void assertVideo(DemoResult result, DemoJob job) throws Exception {
