@@ -161,6 +161,7 @@ public final class VideoEmulator implements AutoCloseable {
                 builder.kieHmacKey, builder.clock, rootUrl), media, hooks, new KieCallbackSender(builder.clock,
                 builder.kieHmacKey, builder.webhookAttempts, builder.webhookBackoff)) : null;
         if (kie != null) {
+            kie.soraPaused(builder.kieSoraPaused);
             surfaces.add(kie);
         }
         this.kling = builder.kling ? new KlingVideoApi(new KlingSettings(builder.jobDuration, builder.klingAccessKey,
@@ -318,6 +319,19 @@ public final class VideoEmulator implements AutoCloseable {
             throw new IllegalStateException("Kie is not served: start the emulator with builder().kie(true) or --kie");
         }
         return kie.callbacks();
+    }
+
+    /**
+     * Whether Kie's Sora slugs are answered as paused ("This interface is temporarily paused"), as Kie has done
+     * since 2026-06; changeable while running.
+     *
+     * @throws IllegalStateException when Kie is not served
+     */
+    public void kieSoraPaused(boolean paused) {
+        if (kie == null) {
+            throw new IllegalStateException("Kie is not served: start the emulator with builder().kie(true) or --kie");
+        }
+        kie.soraPaused(paused);
     }
 
     /** True when Kie's APIs are served ({@link Builder#kie}, the default). */
@@ -536,6 +550,7 @@ public final class VideoEmulator implements AutoCloseable {
         private String kieKey;
         private String kieHmacKey;
         private boolean kie = true;
+        private boolean kieSoraPaused;
         private boolean kling = true;
         private String klingAccessKey = "emulator-access";
         private String klingSecretKey = "emulator-secret";
@@ -668,6 +683,15 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder kieHmacKey(String key) {
             this.kieHmacKey = key;
+            return this;
+        }
+
+        /**
+         * Whether Kie's Sora slugs are answered as paused, as upstream since 2026-06; default false, serving them so
+         * that clients can be tested end to end.
+         */
+        public Builder kieSoraPaused(boolean paused) {
+            this.kieSoraPaused = paused;
             return this;
         }
 
