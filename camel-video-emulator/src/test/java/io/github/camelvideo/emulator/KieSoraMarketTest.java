@@ -106,7 +106,16 @@ class KieSoraMarketTest {
         assertThat(message(paused)).isEqualTo("This interface is temporarily paused");
         assertThat(emulator.jobCount()).isZero();
         create("{\"model\":\"kling-3.0/video\",\"input\":{\"prompt\":\"a fox\"}}");
-        assertThat(EmulatorMain.parse(new String[] {"--kie-sora-paused"}, System.out)).isNotNull();
+    }
+
+    @Test
+    void theCommandLineSwitchAnswersSoraAsPaused() throws Exception {
+        try (VideoEmulator paused = EmulatorMain.parse(new String[] {"--kie-sora-paused"}, System.out).start()) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(paused.kieBaseUrl()
+                    + "/api/v1/jobs/createTask")).header("Authorization", "Bearer any")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"sora-2-pro-storyboard\",\"input\":{}}")));
+            assertThat(message(answer)).contains("temporarily paused");
+        }
     }
 
     private Mp4Probe finish(String taskId) throws Exception {
