@@ -109,7 +109,7 @@ public class SoraConfiguration extends VideoJobConfiguration {
 
     /**
      * Length of the generated video in seconds (sora-2 family: 4, 8, 12, 16 or 20). Not set: the server default
-     * (4). For extend, the seconds added.
+     * (4). For extend, the seconds added. Provider kie: 10 or 15, sent as n_frames; not set: 10.
      */
     public void setSeconds(Integer seconds) {
         this.seconds = seconds;
@@ -121,7 +121,9 @@ public class SoraConfiguration extends VideoJobConfiguration {
 
     /**
      * Size of the generated video as WIDTHxHEIGHT. sora-2: 720x1280 or 1280x720; sora-2-pro also 1024x1792,
-     * 1792x1024, 1080x1920 and 1920x1080. Not set: the server default (720x1280).
+     * 1792x1024, 1080x1920 and 1920x1080. Not set: the server default (720x1280). Provider kie: 1280x720 or 720x1280,
+     * and on sora-2-pro also 1920x1080 or 1080x1920 (size high); it gives aspect_ratio landscape or portrait (not
+     * set: landscape).
      */
     public void setSize(String size) {
         this.size = size;

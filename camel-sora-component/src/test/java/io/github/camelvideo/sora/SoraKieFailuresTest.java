@@ -125,4 +125,23 @@ class SoraKieFailuresTest extends SoraTestSupport {
         assertThat(emulator.requests("POST", CREATE)).isEmpty();
         assertThat(emulator.requests("POST", SoraKieTest.UPLOAD)).isEmpty();
     }
+
+    @Test
+    void whatKiesSoraDoesNotOfferIsRefusedBeforeAnythingIsSent() {
+        Exchange extend = send("sora:storyboard?model=sora-2-pro&storyboardMode=extend", Storyboard.builder()
+                .scene("A keeper", 10).scene("A lamp", 10).build());
+        Exchange list = send("sora:listVideos", null);
+        Exchange dataUrl = send("sora:imageToVideo", "A lamp", SoraConstants.IMAGE_URL,
+                "data:image/png;base64,iVBORw0KGgo=");
+        Exchange model = send("sora:textToVideo?model=veo-3.1", "A lamp");
+
+        assertThat(failureOf(extend)).isInstanceOf(VideoRequestInvalidException.class)
+                .hasMessageContaining("extend");
+        assertThat(failureOf(list)).hasMessageContaining("listVideos");
+        assertThat(failureOf(dataUrl)).isInstanceOfSatisfying(VideoRequestInvalidException.class,
+                e -> assertThat(e.getMessage()).contains("imageUrl", "public http(s) URL"));
+        assertThat(failureOf(model)).isInstanceOfSatisfying(VideoRequestInvalidException.class,
+                e -> assertThat(e.getMessage()).contains("veo-3.1", "kie", "sora-2"));
+        assertThat(emulator.requests("POST", CREATE)).isEmpty();
+    }
 }
