@@ -81,11 +81,14 @@ public final class KieSoraModels {
         return size != null && list("highSizes").contains(size) ? "high" : "standard";
     }
 
-    /** What one storyboard task holds. */
+    /** What one storyboard task holds (its allowed totals are the rules' storyboardSeconds). */
     public MultiShotPlan.Limits storyboardLimits() {
-        return new MultiShotPlan.Limits(Integer.parseInt(data.getProperty("storyboard.maxShots").trim()),
-                rules().numbers("sora-2-pro", "storyboardSeconds").stream().max(Integer::compare).orElse(25),
-                Integer.parseInt(data.getProperty("storyboard.minShotSeconds").trim()), MAX_PROMPT_LENGTH);
+        return new MultiShotPlan.Limits(number("storyboard.maxShots"), number("storyboard.maxTotalSeconds"),
+                number("storyboard.minShotSeconds"), MAX_PROMPT_LENGTH);
+    }
+
+    private int number(String key) {
+        return Integer.parseInt(data.getProperty(key).trim());
     }
 
     private Optional<String> familyOf(String model, String operation) {

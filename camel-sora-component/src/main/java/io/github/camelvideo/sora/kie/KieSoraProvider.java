@@ -109,8 +109,7 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
             return input;
         }
         if (r.kind() == SoraRequest.Kind.STORYBOARD) {
-            input.put("shots", r.shots().stream().map(s -> Map.of("Scene", s.scene(), "duration", s.seconds()))
-                    .toList());
+            input.put("shots", r.shots().stream().map(KieSoraProvider::shot).toList());
         } else {
             input.put("prompt", r.prompt());
         }
@@ -127,6 +126,14 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
             putIfSet(input, "upload_method", r.uploadMethod());
         }
         return input;
+    }
+
+    /** One storyboard shot in Kie's spelling, Scene capitalised, in a fixed order so that equal requests are equal. */
+    private static Map<String, Object> shot(SoraRequest.Shot s) {
+        Map<String, Object> shot = new LinkedHashMap<>();
+        shot.put("Scene", s.scene());
+        shot.put("duration", s.seconds());
+        return shot;
     }
 
     /** Kie's orientation of a WIDTHxHEIGHT size: portrait when taller than wide; its default, landscape, else. */
