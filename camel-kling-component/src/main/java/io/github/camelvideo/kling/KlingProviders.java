@@ -11,6 +11,7 @@ import io.github.camelvideo.core.protocol.fal.FalQueue;
 import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.core.protocol.kie.KieHttp;
 import io.github.camelvideo.core.protocol.kie.KieMarket;
+import io.github.camelvideo.core.protocol.kie.KieTasks;
 import io.github.camelvideo.core.protocol.kie.KieUploads;
 import io.github.camelvideo.kling.fal.FalKlingEndpoints;
 import io.github.camelvideo.kling.fal.FalKlingProvider;
@@ -68,9 +69,10 @@ final class KlingProviders {
         String baseUrl = c.effectiveBaseUrl();
         KieHttp http = new KieHttp(endpoint.engine().http(), KieKlingProvider.NAME, apiKey.value());
         boolean own = c.getBaseUrl() == null || c.getBaseUrl().isBlank();
-        KieKlingProvider kie = new KieKlingProvider(new KieMarket(http, baseUrl),
-                new KieUploads(http, own ? KieUploads.DEFAULT_BASE_URL : baseUrl), KieKlingModels.builtIn(),
-                endpoint.callbackTarget(), c.webhookHmacKeyBytes());
+        KieTasks tasks = new KieTasks(KieKlingProvider.NAME, new KieMarket(http, baseUrl),
+                new KieUploads(http, own ? KieUploads.DEFAULT_BASE_URL : baseUrl), endpoint.callbackTarget(),
+                c.webhookHmacKeyBytes());
+        KieKlingProvider kie = new KieKlingProvider(tasks, KieKlingModels.builtIn());
         endpoint.reportConnection(baseUrl, KieMarket.DEFAULT_BASE_URL, apiKey);
         return kie;
     }

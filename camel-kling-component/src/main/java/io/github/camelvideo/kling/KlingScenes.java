@@ -1,7 +1,6 @@
 package io.github.camelvideo.kling;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +10,7 @@ import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.storyboard.MultiShotPlan;
 import io.github.camelvideo.core.storyboard.SceneRequests;
 import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardLimits;
@@ -74,26 +74,19 @@ final class KlingScenes implements SceneRequests<KlingRequest> {
      */
     Optional<KlingRequest> multiShot(Storyboard storyboard, MultiShot provider) {
         Optional<MultiShot.Limits> found = provider.multiShotLimits(template.model());
-        if (found.isEmpty() || storyboard.scenes().size() > found.get().maxShots()) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        MultiShot.Limits limits = found.get();
-        List<KlingRequest.Shot> shots = new ArrayList<>();
-        int total = 0;
-        for (int i = 0; i < storyboard.scenes().size(); i++) {
-            Integer given = storyboard.scenes().get(i).seconds();
-            int seconds = given != null ? given : template.seconds();
-            String prompt = storyboard.promptOf(i + 1);
-            if (seconds < limits.minShotSeconds() || prompt.length() > limits.maxPromptLength()) {
-                return Optional.empty();
-            }
-            shots.add(new KlingRequest.Shot(prompt, seconds));
-            total += seconds;
-        }
-        Set<Integer> allowed = rules.numbers(template.model(), "duration");
-        if (total > limits.maxTotalSeconds() || !allowed.isEmpty() && !allowed.contains(total)) {
+        MultiShot.Limits l = found.get();
+        Optional<List<MultiShotPlan.Shot>> plan = MultiShotPlan.fit(storyboard, template.seconds(),
+                new MultiShotPlan.Limits(l.maxShots(), l.maxTotalSeconds(), l.minShotSeconds(), l.maxPromptLength()),
+                rules.numbers(template.model(), "duration"));
+        if (plan.isEmpty()) {
             return Optional.empty();
         }
+        List<KlingRequest.Shot> shots = plan.get().stream().map(s -> new KlingRequest.Shot(s.prompt(), s.seconds()))
+                .toList();
+        int total = MultiShotPlan.total(plan.get());
         ImageInput firstFrame = storyboard.firstFrame();
         KlingRequest.Kind kind = firstFrame != null ? KlingRequest.Kind.IMAGE_TO_VIDEO
                 : KlingRequest.Kind.TEXT_TO_VIDEO;

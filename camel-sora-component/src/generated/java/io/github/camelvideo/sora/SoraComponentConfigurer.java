@@ -89,6 +89,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": target.setPriceTable(property(camelContext, io.github.camelvideo.core.cost.PriceTable.class, value)); return true;
         case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "removewatermark":
+        case "removeWatermark": getOrCreateConfiguration(target).setRemoveWatermark(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "seconds": getOrCreateConfiguration(target).setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": getOrCreateConfiguration(target).setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
@@ -96,6 +98,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "storyboardmode":
         case "storyboardMode": getOrCreateConfiguration(target).setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "uploadmethod":
+        case "uploadMethod": getOrCreateConfiguration(target).setUploadMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "variant": getOrCreateConfiguration(target).setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -178,6 +182,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return io.github.camelvideo.core.cost.PriceTable.class;
         case "provider": return java.lang.String.class;
+        case "removewatermark":
+        case "removeWatermark": return java.lang.Boolean.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "storedheaders":
@@ -185,6 +191,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
+        case "uploadmethod":
+        case "uploadMethod": return java.lang.String.class;
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -263,6 +271,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "pricetable":
         case "priceTable": return target.getPriceTable();
         case "provider": return getOrCreateConfiguration(target).getProvider();
+        case "removewatermark":
+        case "removeWatermark": return getOrCreateConfiguration(target).getRemoveWatermark();
         case "seconds": return getOrCreateConfiguration(target).getSeconds();
         case "size": return getOrCreateConfiguration(target).getSize();
         case "storedheaders":
@@ -270,6 +280,8 @@ public class SoraComponentConfigurer extends PropertyConfigurerSupport implement
         case "storyboardmode":
         case "storyboardMode": return getOrCreateConfiguration(target).getStoryboardMode();
         case "timeout": return getOrCreateConfiguration(target).getTimeout();
+        case "uploadmethod":
+        case "uploadMethod": return getOrCreateConfiguration(target).getUploadMethod();
         case "variant": return getOrCreateConfiguration(target).getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();

@@ -63,6 +63,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollmultiplier":
         case "pollMultiplier": target.getConfiguration().setPollMultiplier(property(camelContext, double.class, value)); return true;
         case "provider": target.getConfiguration().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "removewatermark":
+        case "removeWatermark": target.getConfiguration().setRemoveWatermark(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "seconds": target.getConfiguration().setSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "size": target.getConfiguration().setSize(property(camelContext, java.lang.String.class, value)); return true;
         case "storedheaders":
@@ -70,6 +72,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "storyboardmode":
         case "storyboardMode": target.getConfiguration().setStoryboardMode(property(camelContext, io.github.camelvideo.core.storyboard.StoryboardMode.class, value)); return true;
         case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "uploadmethod":
+        case "uploadMethod": target.getConfiguration().setUploadMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "variant": target.getConfiguration().setVariant(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
@@ -126,6 +130,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollmultiplier":
         case "pollMultiplier": return double.class;
         case "provider": return java.lang.String.class;
+        case "removewatermark":
+        case "removeWatermark": return java.lang.Boolean.class;
         case "seconds": return java.lang.Integer.class;
         case "size": return java.lang.String.class;
         case "storedheaders":
@@ -133,6 +139,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "storyboardmode":
         case "storyboardMode": return io.github.camelvideo.core.storyboard.StoryboardMode.class;
         case "timeout": return long.class;
+        case "uploadmethod":
+        case "uploadMethod": return java.lang.String.class;
         case "variant": return java.lang.String.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
@@ -190,6 +198,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollmultiplier":
         case "pollMultiplier": return target.getConfiguration().getPollMultiplier();
         case "provider": return target.getConfiguration().getProvider();
+        case "removewatermark":
+        case "removeWatermark": return target.getConfiguration().getRemoveWatermark();
         case "seconds": return target.getConfiguration().getSeconds();
         case "size": return target.getConfiguration().getSize();
         case "storedheaders":
@@ -197,6 +207,8 @@ public class SoraEndpointConfigurer extends PropertyConfigurerSupport implements
         case "storyboardmode":
         case "storyboardMode": return target.getConfiguration().getStoryboardMode();
         case "timeout": return target.getConfiguration().getTimeout();
+        case "uploadmethod":
+        case "uploadMethod": return target.getConfiguration().getUploadMethod();
         case "variant": return target.getConfiguration().getVariant();
         case "waitforcompletion":
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();

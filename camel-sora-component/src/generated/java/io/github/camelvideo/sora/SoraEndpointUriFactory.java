@@ -23,7 +23,7 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(36);
         props.add("after");
         props.add("apiKey");
         props.add("baseUrl");
@@ -48,11 +48,13 @@ public class SoraEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollMaxInterval");
         props.add("pollMultiplier");
         props.add("provider");
+        props.add("removeWatermark");
         props.add("seconds");
         props.add("size");
         props.add("storedHeaders");
         props.add("storyboardMode");
         props.add("timeout");
+        props.add("uploadMethod");
         props.add("variant");
         props.add("waitForCompletion");
         props.add("webhookHmacKey");

@@ -9,7 +9,7 @@ public final class SoraConstants {
 
     @Metadata(label = "producer", description = HeaderDescriptions.OPERATION,
               javaType = "String", enums = "textToVideo,imageToVideo,remix,extend,storyboard,getVideo,listVideos,"
-                                           + "deleteVideo,downloadVideo")
+                                           + "deleteVideo,downloadVideo,removeWatermark")
     public static final String OPERATION = "CamelSoraOperation";
 
     @Metadata(label = "producer", description = "The text prompt. Without it the message body is the prompt"
@@ -47,7 +47,14 @@ public final class SoraConstants {
               javaType = "String")
     public static final String VIDEO_ID = "CamelSoraVideoId";
 
-    @Metadata(label = "producer", description = "The job's status: queued, in_progress, completed or failed.",
+    @Metadata(label = "producer", description = "removeWatermark: the sora.chatgpt.com share link of the video, used"
+                                                + " instead of the message body; on output (provider kie), the URL of"
+                                                + " the result Kie serves.",
+              javaType = "String")
+    public static final String VIDEO_URL = "CamelSoraVideoUrl";
+
+    @Metadata(label = "producer", description = "The job's status: queued, in_progress, completed or failed"
+                                                + " (provider kie: waiting, queuing, generating, success or fail).",
               javaType = "String")
     public static final String STATUS = "CamelSoraStatus";
 
@@ -75,7 +82,9 @@ public final class SoraConstants {
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelSoraIdempotencyKey";
 
-    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE, javaType = "String",
+    @Metadata(label = "producer", description = HeaderDescriptions.STORYBOARD_MODE
+                                                + " On provider kie, multiShot when the storyboard was made as one"
+                                                + " sora-2-pro-storyboard task.", javaType = "String",
               enums = "auto,extend,stitch")
     public static final String STORYBOARD_MODE = "CamelSoraStoryboardMode";
 

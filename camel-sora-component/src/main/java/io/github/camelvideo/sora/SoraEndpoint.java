@@ -1,6 +1,9 @@
 package io.github.camelvideo.sora;
 
+import java.util.function.BiConsumer;
+
 import org.apache.camel.Category;
+import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -11,12 +14,13 @@ import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
+import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
- * Generate, fetch, list, delete and download AI videos through the OpenAI Videos API (Sora and compatible servers),
- * waiting for jobs without holding threads.
+ * Generate, fetch, list, delete and download AI videos through the OpenAI Videos API (Sora and compatible servers)
+ * or Kie.ai's market API, waiting for jobs without holding threads.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "sora", title = "Sora", syntax = "sora:operation",
              category = { Category.AI }, headersClass = SoraConstants.class)
@@ -24,6 +28,8 @@ public class SoraEndpoint extends VideoEndpointSupport {
 
     /** Name of the environment variable holding the API key when the apiKey option is not set. */
     public static final String API_KEY_ENV = "OPENAI_API_KEY";
+    /** The environment variable holding the Kie.ai key when the apiKey option is not set and the provider is kie. */
+    public static final String KIE_API_KEY_ENV = "KIE_API_KEY";
 
     @UriPath(description = "The operation to perform.")
     @Metadata(required = true)
@@ -48,6 +54,11 @@ public class SoraEndpoint extends VideoEndpointSupport {
     @Override
     protected HeaderNames outputHeaders() {
         return SoraProducer.HEADERS;
+    }
+
+    @Override
+    protected BiConsumer<Message, JobStatus> extraOutputHeaders() {
+        return SoraProducer::writeTaskHeaders;
     }
 
     @Override

@@ -23,6 +23,11 @@ public enum SoraOperation {
     /** Download a completed video's content (video, thumbnail or spritesheet). */
     downloadVideo,
     /**
+     * Make a copy of a published Sora video without its watermark (provider kie only: Kie's sora-watermark-remover,
+     * with the sora.chatgpt.com share link in the body or the CamelSoraVideoUrl header).
+     */
+    removeWatermark,
+    /**
      * Consumer only, as from("sora:jobs"): one exchange for every job whose result no waiting exchange collected (jobs
      * submitted with waitForCompletion=false, and jobs resumed after a restart or taken over from another instance).
      */
@@ -36,6 +41,6 @@ public enum SoraOperation {
     /** Whether the operation creates a paid job. */
     public boolean createsJob() {
         return this == textToVideo || this == imageToVideo || this == remix || this == extend
-               || this == storyboard;
+               || this == storyboard || this == removeWatermark;
     }
 }

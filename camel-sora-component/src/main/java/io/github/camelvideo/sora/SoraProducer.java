@@ -1,5 +1,6 @@
 package io.github.camelvideo.sora;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -16,10 +17,15 @@ import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.spi.Capabilities;
 import io.github.camelvideo.core.spi.JobDeletion;
 import io.github.camelvideo.core.spi.JobListing;
+import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.JobRef;
+import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.storyboard.MultiShotPlan;
 import io.github.camelvideo.core.storyboard.Storyboard;
+import io.github.camelvideo.core.storyboard.StoryboardMode;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
+import io.github.camelvideo.sora.kie.KieSoraProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
@@ -33,6 +39,8 @@ public class SoraProducer extends DefaultAsyncProducer {
             SoraConstants.EXPIRES_AT, SoraConstants.COST_USD, SoraConstants.DURATION, SoraConstants.IDEMPOTENCY_KEY,
             SoraConstants.SCENE_VIDEO_IDS, SoraConstants.STORYBOARD_MODE);
     private static final String DEFAULT_SECONDS = "4";
+    /** The storyboard mode a storyboard made as one Kie storyboard task reports. */
+    static final String MULTI_SHOT = "multiShot";
 
     private final SoraEndpoint endpoint;
     private final JobSteps steps;
@@ -41,13 +49,14 @@ public class SoraProducer extends DefaultAsyncProducer {
     public SoraProducer(SoraEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.steps = new JobSteps(endpoint, HEADERS);
+        this.steps = new JobSteps(endpoint, HEADERS, SoraProducer::writeTaskHeaders);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        requests = new SoraRequests(endpoint.getConfiguration(), endpoint.getComponent().getModelRules());
+        requests = new SoraRequests(endpoint.getConfiguration(),
+                SoraProviders.rulesOf(endpoint.getConfiguration(), endpoint.getComponent().getModelRules()));
     }
 
     @Override
@@ -67,17 +76,50 @@ public class SoraProducer extends DefaultAsyncProducer {
             case listVideos -> listVideos();
             case deleteVideo -> deleteVideo(exchange);
             case downloadVideo -> steps.download(provider(), videoRef(exchange), variant(exchange));
+            case removeWatermark -> runJob(exchange, requests.removeWatermark(exchange));
             case jobs -> throw VideoRequestInvalidException.notAllowed(SoraConstants.OPERATION, operation,
                     "a producer operation; jobs is consumed with from(\"sora:jobs\")");
         };
     }
 
+    /**
+     * One Kie storyboard task when the provider makes them of the model, the storyboard mode is auto and the scenes
+     * fit (the result then says {@value #MULTI_SHOT} in the storyboard mode header); otherwise the engine's
+     * storyboard, scene by scene.
+     */
     private CompletionStage<Consumer<Message>> storyboard(Exchange exchange) {
         SoraScenes scenes = requests.scenes(exchange, endpoint.getComponent().getPriceTable());
         Storyboard storyboard = StoryboardReader.read(exchange.getMessage());
         // later scenes start from the previous clip's last frame, which has the video's size
         requests.checkImageSize(storyboard.firstFrame(), "firstFrame", scenes.size(), scenes.model());
-        return steps.storyboard(exchange, provider(), scenes, storyboard);
+        Optional<SoraRequest> oneTask = auto(exchange.getMessage()) ? oneTask(exchange, scenes, storyboard)
+                : Optional.empty();
+        if (oneTask.isEmpty()) {
+            return steps.storyboard(exchange, provider(), scenes, storyboard);
+        }
+        return runJob(exchange, oneTask.get()).thenApply(write -> message -> {
+            write.accept(message);
+            message.setHeader(SoraConstants.STORYBOARD_MODE, MULTI_SHOT);
+        });
+    }
+
+    /** The storyboard as one task, when the provider makes storyboard tasks of the model and the scenes fit one. */
+    private Optional<SoraRequest> oneTask(Exchange exchange, SoraScenes scenes, Storyboard storyboard) {
+        if (!(provider() instanceof KieSoraProvider kie)) {
+            return Optional.empty();
+        }
+        return kie.storyboardLimits(scenes.model()).flatMap(limits -> MultiShotPlan.fit(storyboard,
+                requests.sceneSeconds(exchange), limits, requests.storyboardSeconds(scenes.model())))
+                .map(shots -> SoraRequest.builder().kind(SoraRequest.Kind.STORYBOARD).model(scenes.model())
+                        .size(scenes.size()).seconds(MultiShotPlan.total(shots)).image(storyboard.firstFrame())
+                        .shots(shots.stream().map(s -> new SoraRequest.Shot(s.prompt(), s.seconds())).toList())
+                        .build());
+    }
+
+    private boolean auto(Message in) {
+        String mode = in.getHeader(SoraConstants.STORYBOARD_MODE, String.class);
+        return mode == null ? endpoint.getConfiguration().getStoryboardMode() == StoryboardMode.auto
+                : StoryboardMode.auto.name().equals(mode);
     }
 
     private SoraOperation operation(Exchange exchange) {
@@ -87,6 +129,9 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, SoraRequest request) {
+        if (provider() instanceof KieSoraProvider kie) {
+            kie.slugOf(request); // refuses what Kie makes no task of, before anything is paid for or sent
+        }
         return steps.run(exchange, provider(), request, estimate(request));
     }
 
@@ -103,7 +148,18 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private JobRef videoRef(Exchange exchange) {
-        return JobRef.of(provider().name(), SoraRequests.videoId(exchange.getMessage()));
+        String id = SoraRequests.videoId(exchange.getMessage());
+        if (provider() instanceof KieSoraProvider kie) {
+            return kie.taskRef(id, exchange.getMessage().getHeader(SoraConstants.MODEL, String.class));
+        }
+        return JobRef.of(provider().name(), id);
+    }
+
+    /** The provider's own figures of a job: on Kie, the URL of the result it serves. */
+    static void writeTaskHeaders(Message message, JobStatus status) {
+        if (status.body() instanceof KieRecord record && !record.resultUrls().isEmpty()) {
+            message.setHeader(SoraConstants.VIDEO_URL, record.resultUrls().get(0));
+        }
     }
 
     private String variant(Exchange exchange) {
@@ -116,7 +172,7 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private CostEstimate estimate(SoraRequest request) {
-        if (request.kind() == SoraRequest.Kind.REMIX) {
+        if (request.kind() == SoraRequest.Kind.REMIX || request.kind() == SoraRequest.Kind.REMOVE_WATERMARK) {
             return null; // the length follows the source video, which is not known before the call
         }
         String seconds = request.seconds() != null ? request.seconds().toString() : DEFAULT_SECONDS;

@@ -5,7 +5,14 @@ import java.util.function.Function;
 
 import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.kie.KieHttp;
+import io.github.camelvideo.core.protocol.kie.KieMarket;
+import io.github.camelvideo.core.protocol.kie.KieTasks;
+import io.github.camelvideo.core.protocol.kie.KieUploads;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.validate.ModelRules;
+import io.github.camelvideo.sora.kie.KieSoraModels;
+import io.github.camelvideo.sora.kie.KieSoraProvider;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
@@ -17,9 +24,11 @@ final class SoraProviders {
 
     /** The OpenAI Videos API, and any server speaking it. */
     static final String OPENAI = "openai";
+    /** Kie.ai's market API, with its Sora 2 models (paused upstream since 2026-06). */
+    static final String KIE = "kie";
 
     private static final Map<String, Function<SoraEndpoint, VideoProvider<SoraRequest>>> PROVIDERS = Map.of(
-            OPENAI, SoraProviders::openAi);
+            OPENAI, SoraProviders::openAi, KIE, SoraProviders::kie);
 
     private SoraProviders() {
     }
@@ -33,6 +42,25 @@ final class SoraProviders {
                     new java.util.TreeSet<>(PROVIDERS.keySet())));
         }
         return factory.apply(endpoint);
+    }
+
+    /** The allowed values of each model family with the provider an endpoint's options name. */
+    static ModelRules rulesOf(SoraConfiguration c, ModelRules openAi) {
+        return KIE.equals(c.getProvider()) ? KieSoraModels.rules() : openAi;
+    }
+
+    /** Kie's market and, at the same base when baseUrl is set (as the emulator serves both), its upload host. */
+    private static VideoProvider<SoraRequest> kie(SoraEndpoint endpoint) {
+        SoraConfiguration c = endpoint.getConfiguration();
+        Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", SoraEndpoint.KIE_API_KEY_ENV);
+        String baseUrl = c.effectiveBaseUrl();
+        KieHttp http = new KieHttp(endpoint.engine().http(), KieSoraProvider.NAME, apiKey.value());
+        KieTasks tasks = new KieTasks(KieSoraProvider.NAME, new KieMarket(http, baseUrl),
+                new KieUploads(http, c.ownBaseUrl() ? KieUploads.DEFAULT_BASE_URL : baseUrl),
+                endpoint.callbackTarget(), c.webhookHmacKeyBytes());
+        KieSoraProvider kie = new KieSoraProvider(tasks, KieSoraModels.builtIn());
+        endpoint.reportConnection(baseUrl, KieMarket.DEFAULT_BASE_URL, apiKey);
+        return kie;
     }
 
     private static VideoProvider<SoraRequest> openAi(SoraEndpoint endpoint) {

@@ -50,6 +50,14 @@ class SoraDocumentationTest {
     }
 
     @Test
+    void showsTheKieExampleTheKieTestRuns() throws IOException {
+        String uri = "sora:textToVideo?seconds=15&size=720x1280&removeWatermark=true";
+        String test = Files.readString(Path.of("src/test/java/io/github/camelvideo/sora/SoraKieTest.java"));
+        assertThat(test).contains("\"" + uri + "\"");
+        assertThat(page).contains("## Provider kie").contains("`" + uri + "`").contains("Paused upstream");
+    }
+
+    @Test
     void showsTheStoryboardExamplesTheRouteTestsRun() throws IOException {
         String yaml = Files.readString(Path.of("src/test/resources/routes/sora-storyboard.yaml"));
         assertThat(yaml).contains("uri: sora:storyboard");

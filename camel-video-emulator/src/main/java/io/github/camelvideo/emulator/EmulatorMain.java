@@ -35,6 +35,8 @@ public final class EmulatorMain {
             "  --kie / --no-kie     serve Kie.ai's market, Veo and upload APIs below /kie, or not (default: served)",
             "  --kie-key KEY        accept only this Kie key (Authorization: Bearer <key>; default: any)",
             "  --kie-hmac-key KEY   sign Kie callbacks (X-Webhook-Signature) with this webhookHmacKey (default: unsigned)",
+            "  --kie-sora-paused    answer Kie's Sora 2 slugs \"This interface is temporarily paused\", as Kie has",
+            "                       since 2026-06 (default: served)",
             "  --kling / --no-kling serve Kling's own API below /kling, or not (default: served)",
             "  --kling-access-key K the access key Kling JWTs must name as iss (default: emulator-access)",
             "  --kling-secret-key S the secret key Kling JWTs must be signed with, HS256 (default: emulator-secret)",
@@ -124,6 +126,10 @@ public final class EmulatorMain {
             }
             if (option.equals("--kling") || option.equals("--no-kling")) {
                 builder.kling(option.equals("--kling"));
+                continue;
+            }
+            if (option.equals("--kie-sora-paused")) {
+                builder.kieSoraPaused(true);
                 continue;
             }
             if (option.equals("--no-extensions")) {

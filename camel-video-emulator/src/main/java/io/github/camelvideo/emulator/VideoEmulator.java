@@ -166,6 +166,7 @@ public final class VideoEmulator implements AutoCloseable {
         // the Veo API is one more Kie API of the same account: same key, same callback signing and sender
         this.kieVeo = kie == null ? null : new KieVeoApi(kieSettings, media, hooks, kie.callbacks());
         if (kie != null) {
+            kie.soraPaused(builder.kieSoraPaused);
             surfaces.add(kieVeo); // before the market, which serves every other path below /kie
             surfaces.add(kie);
         }
@@ -325,6 +326,19 @@ public final class VideoEmulator implements AutoCloseable {
             throw new IllegalStateException("Kie is not served: start the emulator with builder().kie(true) or --kie");
         }
         return kie.callbacks();
+    }
+
+    /**
+     * Whether Kie's Sora slugs are answered as paused ("This interface is temporarily paused"), as Kie has done
+     * since 2026-06; changeable while running.
+     *
+     * @throws IllegalStateException when Kie is not served
+     */
+    public void kieSoraPaused(boolean paused) {
+        if (kie == null) {
+            throw new IllegalStateException("Kie is not served: start the emulator with builder().kie(true) or --kie");
+        }
+        kie.soraPaused(paused);
     }
 
     /** True when Kie's APIs are served ({@link Builder#kie}, the default). */
@@ -544,6 +558,7 @@ public final class VideoEmulator implements AutoCloseable {
         private String kieKey;
         private String kieHmacKey;
         private boolean kie = true;
+        private boolean kieSoraPaused;
         private boolean kling = true;
         private String klingAccessKey = "emulator-access";
         private String klingSecretKey = "emulator-secret";
@@ -676,6 +691,15 @@ public final class VideoEmulator implements AutoCloseable {
          */
         public Builder kieHmacKey(String key) {
             this.kieHmacKey = key;
+            return this;
+        }
+
+        /**
+         * Whether Kie's Sora slugs are answered as paused, as upstream since 2026-06; default false, serving them so
+         * that clients can be tested end to end.
+         */
+        public Builder kieSoraPaused(boolean paused) {
+            this.kieSoraPaused = paused;
             return this;
         }
 

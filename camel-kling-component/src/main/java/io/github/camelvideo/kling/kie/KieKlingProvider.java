@@ -8,14 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.media.ImageInput;
-import io.github.camelvideo.core.protocol.kie.KieCallbacks;
-import io.github.camelvideo.core.protocol.kie.KieMarket;
-import io.github.camelvideo.core.protocol.kie.KieUploads;
+import io.github.camelvideo.core.protocol.kie.KieTasks;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
-import io.github.camelvideo.core.webhook.CallbackTarget;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.kling.provider.KlingProvider;
 import io.github.camelvideo.kling.provider.KlingRequest;
@@ -31,23 +27,13 @@ public final class KieKlingProvider implements KlingProvider {
 
     public static final String NAME = "kie-kling";
 
-    private final KieMarket market;
-    private final KieUploads uploads;
+    private final KieTasks tasks;
     private final KieKlingModels models;
-    private final CallbackTarget target;
-    private final byte[] hmacKey;
 
-    /**
-     * @param target  where callbacks go, or {@code null} when push completion is off
-     * @param hmacKey the account's webhookHmacKey, or {@code null} when callbacks are not signed
-     */
-    public KieKlingProvider(KieMarket market, KieUploads uploads, KieKlingModels models, CallbackTarget target,
-                            byte[] hmacKey) {
-        this.market = market;
-        this.uploads = uploads;
+    /** @param tasks Kie's market task handling, named {@value #NAME} */
+    public KieKlingProvider(KieTasks tasks, KieKlingModels models) {
+        this.tasks = tasks;
         this.models = models;
-        this.target = target;
-        this.hmacKey = hmacKey == null ? null : hmacKey.clone();
     }
 
     @Override
@@ -55,14 +41,9 @@ public final class KieKlingProvider implements KlingProvider {
         return NAME;
     }
 
-    /** Kie calls back each task's end at its per-task token URL; the signature is checked when a key is set. */
     @Override
     public WebhookProtocol webhookProtocol() {
-        if (target == null) {
-            return null;
-        }
-        return new WebhookProtocol(NAME, null, false, s -> KieCallbacks.verifier(target.tokens().verifier(), hmacKey),
-                KieCallbacks.events(), true);
+        return tasks.webhookProtocol();
     }
 
     /** The market model a request goes to; refuses what Kie's Kling input does not take, before anything is sent. */
@@ -98,11 +79,7 @@ public final class KieKlingProvider implements KlingProvider {
     @Override
     public CompletionStage<JobStatus> submit(KlingRequest request) {
         String slug = targetOf(request);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(KieMarket.SECONDS, request.seconds().toString());
-        String callBackUrl = target == null ? null : target.tokenUrl();
-        return frames(request).thenCompose(urls -> market.createTask(slug, input(request, urls), callBackUrl,
-                attributes));
+        return frames(request).thenCompose(urls -> tasks.create(slug, input(request, urls), request.seconds()));
     }
 
     /** The frames as URLs: given URLs as they are, image bytes uploaded first. */
@@ -110,15 +87,11 @@ public final class KieKlingProvider implements KlingProvider {
         if (r.kind() != KlingRequest.Kind.IMAGE_TO_VIDEO) {
             return CompletableFuture.completedFuture(List.of());
         }
-        CompletionStage<String> first = frame(r.image(), r.imageUrl());
+        CompletionStage<String> first = tasks.imageUrl(r.image(), r.imageUrl());
         if (!r.hasLastFrame()) {
             return first.thenApply(List::of);
         }
-        return first.thenCombine(frame(r.lastFrame(), r.lastFrameUrl()), List::of);
-    }
-
-    private CompletionStage<String> frame(ImageInput bytes, String url) {
-        return bytes != null ? uploads.upload(bytes) : CompletableFuture.completedFuture(url);
+        return first.thenCombine(tasks.imageUrl(r.lastFrame(), r.lastFrameUrl()), List::of);
     }
 
     Map<String, Object> input(KlingRequest r, List<String> imageUrls) {
@@ -137,22 +110,18 @@ public final class KieKlingProvider implements KlingProvider {
 
     @Override
     public CompletionStage<JobStatus> poll(JobRef ref) {
-        return market.recordInfo(ref);
+        return tasks.poll(ref);
     }
 
     @Override
     public DownloadSource downloadSource(JobStatus status, String variant) {
-        return market.downloadSource(status);
+        return tasks.downloadSource(status);
     }
 
     /** A handle on a Kie task known by its id. */
     @Override
     public JobRef taskRef(String taskId, String slug, String model) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (model != null) {
-            attributes.put(KieMarket.MODEL, model);
-        }
-        return new JobRef(NAME, taskId, attributes);
+        return tasks.taskRef(taskId, model);
     }
 
     private static void putIfSet(Map<String, Object> input, String key, Object value) {
@@ -163,6 +132,6 @@ public final class KieKlingProvider implements KlingProvider {
 
     @Override
     public String toString() {
-        return "KieKlingProvider[" + market + "]";
+        return "KieKlingProvider[" + tasks + "]";
     }
 }

@@ -74,6 +74,9 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, Jo
             case REMIX -> post("/videos/" + encode(request.sourceVideoId()) + "/remix",
                     Map.of("prompt", request.prompt()));
             case EXTEND -> post("/videos/extensions", extendBody(request));
+            case STORYBOARD, REMOVE_WATERMARK -> throw new io.github.camelvideo.core.error.VideoRequestInvalidException(
+                    "Invalid kind '" + request.kind() + "': the OpenAI Videos API makes no such job with provider "
+                    + NAME + ". Allowed: CREATE, REMIX, EXTEND", "kind");
         };
         return api.call(http, request.sourceVideoId()).thenApply(this::toStatus);
     }

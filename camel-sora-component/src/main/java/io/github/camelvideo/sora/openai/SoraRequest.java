@@ -1,6 +1,7 @@
 package io.github.camelvideo.sora.openai;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
@@ -18,15 +19,37 @@ import io.github.camelvideo.core.support.Fingerprint;
  * @param image         first-frame image bytes (create only), or {@code null}
  * @param imageUrl      first-frame image URL (create only), or {@code null}
  * @param sourceVideoId the video remixed or extended
+ * @param shots         the shots of one storyboard task (kind {@code STORYBOARD}), in order; empty otherwise
+ * @param videoUrl      the share link of the video whose watermark is removed (kind {@code REMOVE_WATERMARK})
+ * @param removeWatermark whether the provider removes its watermark from the result, or {@code null} for its default
+ * @param uploadMethod  where the provider stores the result (Kie: {@code s3} or {@code oss}), or {@code null}
  */
 public record SoraRequest(Kind kind, String prompt, String model, Integer seconds, String size, ImageInput image,
-                          String imageUrl, String sourceVideoId) implements VideoJobRequest {
+                          String imageUrl, String sourceVideoId, List<Shot> shots, String videoUrl,
+                          Boolean removeWatermark, String uploadMethod) implements VideoJobRequest {
+
+    public SoraRequest {
+        shots = shots == null ? List.of() : List.copyOf(shots);
+    }
 
     /** The create endpoints. */
     public enum Kind {
         CREATE,
         REMIX,
-        EXTEND
+        EXTEND,
+        /** One task making all the shots of a storyboard (Kie's sora-2-pro-storyboard). */
+        STORYBOARD,
+        /** A copy of a published Sora video without its watermark (Kie's sora-watermark-remover). */
+        REMOVE_WATERMARK
+    }
+
+    /**
+     * One shot of a storyboard task.
+     *
+     * @param scene   what the shot shows
+     * @param seconds how long it lasts
+     */
+    public record Shot(String scene, int seconds) {
     }
 
     @Override
@@ -55,6 +78,10 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
         put(fields, "seconds", seconds == null ? null : seconds.toString());
         put(fields, "size", size);
         put(fields, "sourceVideoId", sourceVideoId);
+        put(fields, "videoUrl", videoUrl);
+        if (!shots.isEmpty()) {
+            fields.put("shots", Integer.toString(shots.size()));
+        }
         return fields;
     }
 
@@ -67,7 +94,8 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
     @Override
     public String fingerprint() {
         return Fingerprint.of(kind, prompt, model, seconds, size, image == null ? null : image.bytes(), imageUrl,
-                sourceVideoId);
+                sourceVideoId, shots.stream().map(s -> Fingerprint.of(s.scene(), s.seconds())).toList(), videoUrl,
+                removeWatermark, uploadMethod);
     }
 
     /** A request built by name: every component not set is {@code null} (the provider's default). */
@@ -86,6 +114,10 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
         b.image = image;
         b.imageUrl = imageUrl;
         b.sourceVideoId = sourceVideoId;
+        b.shots = shots;
+        b.videoUrl = videoUrl;
+        b.removeWatermark = removeWatermark;
+        b.uploadMethod = uploadMethod;
         return b;
     }
 
@@ -100,6 +132,10 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
         private ImageInput image;
         private String imageUrl;
         private String sourceVideoId;
+        private List<Shot> shots = List.of();
+        private String videoUrl;
+        private Boolean removeWatermark;
+        private String uploadMethod;
 
         private Builder() {
         }
@@ -152,9 +188,34 @@ public record SoraRequest(Kind kind, String prompt, String model, Integer second
             return this;
         }
 
+        /** Sets {@code shots}. */
+        public Builder shots(List<Shot> shots) {
+            this.shots = shots;
+            return this;
+        }
+
+        /** Sets {@code videoUrl}. */
+        public Builder videoUrl(String videoUrl) {
+            this.videoUrl = videoUrl;
+            return this;
+        }
+
+        /** Sets {@code removeWatermark}. */
+        public Builder removeWatermark(Boolean removeWatermark) {
+            this.removeWatermark = removeWatermark;
+            return this;
+        }
+
+        /** Sets {@code uploadMethod}. */
+        public Builder uploadMethod(String uploadMethod) {
+            this.uploadMethod = uploadMethod;
+            return this;
+        }
+
         /** The request. */
         public SoraRequest build() {
-            return new SoraRequest(kind, prompt, model, seconds, size, image, imageUrl, sourceVideoId);
+            return new SoraRequest(kind, prompt, model, seconds, size, image, imageUrl, sourceVideoId, shots, videoUrl,
+                    removeWatermark, uploadMethod);
         }
     }
 }

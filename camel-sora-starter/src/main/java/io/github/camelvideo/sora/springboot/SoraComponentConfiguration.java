@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Generate, fetch, list, delete and download AI videos through the OpenAI Videos API (Sora and compatible
- * servers), waiting for jobs without holding threads. Spring Boot properties of the sora component: each one,
- * when set, configures the component option of the same name.
+ * servers) or Kie.ai's market API, waiting for jobs without holding threads. Spring Boot properties of the sora
+ * component: each one, when set, configures the component option of the same name.
  */
 @ConfigurationProperties(prefix = "camel.component.sora")
 public class SoraComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -24,7 +24,9 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
     private Boolean enabled;
     /**
      * Base URL of the OpenAI Videos API. Point it at any compatible server (a LiteLLM proxy, vLLM-Omni, a gateway)
-     * or at the Camel Video emulator.
+     * or at the Camel Video emulator. With provider kie, left at its default it means Kie's own address
+     * (https://api.kie.ai, with uploads to https://kieai.redpandaai.co); set, Kie's market and upload APIs are both
+     * at it (as the emulator's /kie base serves them).
      */
     private String baseUrl = "https://api.openai.com/v1";
     /**
@@ -61,17 +63,27 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private String outputDirectory;
     /**
-     * The protocol videos are made through: openai (the OpenAI Videos API, and any server speaking it).
+     * The protocol videos are made through: openai (the OpenAI Videos API, and any server speaking it), or kie
+     * (Kie.ai's market API with its Sora 2 models, with a Kie key; these models are paused upstream since 2026-06,
+     * when Kie answers that the model is paused).
      */
     private String provider = "openai";
     /**
+     * kie: whether Kie removes the Sora watermark from generated videos (remove_watermark of textToVideo and
+     * imageToVideo). Not set: Kie's default. Not to be confused with the removeWatermark operation, which removes
+     * the watermark of a published Sora video.
+     */
+    private Boolean removeWatermark = false;
+    /**
      * Length of the generated video in seconds (sora-2 family: 4, 8, 12, 16 or 20). Not set: the server default (4).
-     * For extend, the seconds added.
+     * For extend, the seconds added. Provider kie: 10 or 15, sent as n_frames; not set: 10.
      */
     private Integer seconds;
     /**
      * Size of the generated video as WIDTHxHEIGHT. sora-2: 720x1280 or 1280x720; sora-2-pro also 1024x1792,
-     * 1792x1024, 1080x1920 and 1920x1080. Not set: the server default (720x1280).
+     * 1792x1024, 1080x1920 and 1920x1080. Not set: the server default (720x1280). Provider kie: 1280x720 or
+     * 720x1280, and on sora-2-pro also 1920x1080 or 1080x1920 (size high); it gives aspect_ratio landscape or
+     * portrait (not set: landscape).
      */
     private String size;
     /**
@@ -80,6 +92,11 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      * (when the job was submitted) so the job can be fetched later. The option is a long type.
      */
     private Long timeout = 1200000L;
+    /**
+     * kie: where Kie stores the result, s3 or oss (Aliyun), as upload_method of textToVideo, imageToVideo and
+     * removeWatermark. Not set: Kie's default (s3).
+     */
+    private String uploadMethod;
     /**
      * Which content downloadVideo fetches: video (MP4), thumbnail or spritesheet.
      */
@@ -255,7 +272,8 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
      */
     private String webhookPath;
     /**
-     * The API key, sent as a bearer token. When not set, the OPENAI_API_KEY environment variable is used.
+     * The API key, sent as a bearer token. When not set, the OPENAI_API_KEY environment variable is used (provider
+     * kie: KIE_API_KEY).
      */
     private String apiKey;
     /**
@@ -346,6 +364,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
         this.provider = provider;
     }
 
+    public Boolean getRemoveWatermark() {
+        return removeWatermark;
+    }
+
+    public void setRemoveWatermark(Boolean removeWatermark) {
+        this.removeWatermark = removeWatermark;
+    }
+
     public Integer getSeconds() {
         return seconds;
     }
@@ -368,6 +394,14 @@ public class SoraComponentConfiguration extends ComponentConfigurationProperties
 
     public void setTimeout(Long timeout) {
         this.timeout = timeout;
+    }
+
+    public String getUploadMethod() {
+        return uploadMethod;
+    }
+
+    public void setUploadMethod(String uploadMethod) {
+        this.uploadMethod = uploadMethod;
     }
 
     public String getVariant() {

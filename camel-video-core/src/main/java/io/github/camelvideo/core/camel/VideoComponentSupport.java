@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.URISupport;
 
 import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
@@ -26,6 +27,11 @@ import io.github.camelvideo.core.webhook.WebhookProtocol;
  * job store, model rules and a price table. Subclasses name their engine and their built-in rules and prices.
  */
 public abstract class VideoComponentSupport extends DefaultComponent {
+
+    static {
+        // Camel masks URI parameters by name when it prints an endpoint; webhookHmacKey matches none of its names
+        URISupport.addSanitizeKeywords("hmackey");
+    }
 
     @Metadata(label = "advanced", autowired = true,
               description = "Where jobs are recorded by idempotency key, before each paid or lasting step, so that a"

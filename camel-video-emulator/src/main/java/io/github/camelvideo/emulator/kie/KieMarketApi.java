@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {"resultUrls":[...]}}, or {@code fail} with {@code failCode}/{@code failMsg}); {@code POST
  * /kie/api/file-base64-upload} stores a data URI and answers its {@code downloadUrl}. Authentication is
  * {@code Authorization: Bearer <key>}; every error is Kie's code envelope. Results and uploads are public below
- * {@code /kie-media/}. A task's end is POSTed to its {@code callBackUrl} ({@link KieCallbackSender}).
+ * {@code /kie-media/}. A task's end is POSTed to its {@code callBackUrl} ({@link KieCallbackSender}). Models: Kling
+ * ({@link KlingMarketInput}) and Sora 2 ({@link SoraMarketInput}; answered as paused with {@link #soraPaused}).
  */
 public final class KieMarketApi implements Surface {
 
@@ -56,6 +58,10 @@ public final class KieMarketApi implements Surface {
     private static final String MEDIA = "/kie-media/";
     private static final Pattern VIDEO = Pattern.compile("/kie-media/videos/([^/]+)\\.mp4");
     private static final Pattern FILE = Pattern.compile("/kie-media/files/([^/]+)");
+    /** Kie's answer to a task of a paused model. */
+    static final String PAUSED = "This interface is temporarily paused";
+    /** The code it came with (Kie's validation error). */
+    static final int PAUSED_CODE = 422;
     /** Share of the queued time a task spends {@code waiting} before it is {@code queuing}. */
     private static final double WAITING_SHARE = 0.03;
 
@@ -70,6 +76,7 @@ public final class KieMarketApi implements Surface {
     private final Map<String, KieTask> tasks = new ConcurrentHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final AtomicLong lastIdMillis = new AtomicLong();
+    private final AtomicBoolean soraPaused = new AtomicBoolean();
 
     public KieMarketApi(KieSettings settings, MediaLibrary media, FaultHooks faults, KieCallbackSender callbacks) {
         this.settings = settings;
@@ -77,6 +84,14 @@ public final class KieMarketApi implements Surface {
         this.faults = faults;
         this.download = new MediaDownload(faults);
         this.callbacks = callbacks;
+    }
+
+    /**
+     * Whether the Sora slugs are answered as paused ({@value #PAUSED}, code {@value #PAUSED_CODE}), as Kie has done
+     * since 2026-06; by default they are served, so that clients can be tested end to end.
+     */
+    public void soraPaused(boolean paused) {
+        soraPaused.set(paused);
     }
 
     /** The sender of the callbacks and the deliveries made. */
@@ -151,19 +166,24 @@ public final class KieMarketApi implements Surface {
     private ApiResponse createTask(ApiRequest request) {
         JsonNode body = json(request);
         String model = body.path("model").asText("");
-        if (!KlingMarketInput.MODELS.containsKey(model)) {
+        boolean sora = SoraMarketInput.MODELS.containsKey(model);
+        if (!KlingMarketInput.MODELS.containsKey(model) && !sora) {
             throw KieError.of(422, "model " + (model.isEmpty() ? "is required" : "'" + model + "' is not supported"));
+        }
+        if (sora && soraPaused.get()) {
+            throw KieError.of(PAUSED_CODE, PAUSED); // as Kie answered for every Sora slug from 2026-06
         }
         JsonNode input = body.path("input");
         if (!input.isObject()) {
             throw KieError.of(422, "input is required and must be an object");
         }
-        KlingMarketInput checked = KlingMarketInput.check(model, input);
+        MarketInput checked = sora ? SoraMarketInput.check(model, input) : KlingMarketInput.check(model, input);
         if (!checked.problems().isEmpty()) {
             throw KieError.of(422, String.join("; ", checked.problems()));
         }
         String callBackUrl = callBackUrl(body.path("callBackUrl"));
-        String taskId = "task_" + model.substring(0, model.indexOf('/')) + "_" + nextIdMillis();
+        String taskId = "task_" + (model.contains("/") ? model.substring(0, model.indexOf('/')) : model) + "_"
+                        + nextIdMillis();
         KieTask task = new KieTask(taskId, model, new String(request.body(), java.nio.charset.StandardCharsets.UTF_8),
                 checked, now(), faults.nextJobFate(), callBackUrl, RequestDigest.of(request));
         tasks.put(taskId, task);

@@ -14,6 +14,6 @@ import io.github.camelvideo.emulator.core.JobFate;
  * @param callBackUrl     where its end is announced, or null
  * @param requestDigest   the digest of the create body
  */
-record KieTask(String taskId, String model, String param, KlingMarketInput input, long createdAtMillis, JobFate fate,
+record KieTask(String taskId, String model, String param, MarketInput input, long createdAtMillis, JobFate fate,
         String callBackUrl, String requestDigest) {
 }

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param seconds  the video's length
  * @param problems what Kie's validation refuses, one sentence each; empty when valid
  */
-record KlingMarketInput(int width, int height, int seconds, List<String> problems) {
+record KlingMarketInput(int width, int height, int seconds, List<String> problems) implements MarketInput {
 
     /** The market models served, with the input fields each accepts. */
     static final Map<String, Set<String>> MODELS = Map.of("kling-3.0/video",

@@ -58,6 +58,11 @@ public final class KieErrors {
             default:
                 break;
         }
+        if (isPaused(answer.message())) {
+            return new VideoRequestInvalidException(message + " (the model is paused upstream on Kie.ai: Kie accepts"
+                                                    + " no tasks of it; use another model or provider)", "model",
+                    provider, jobId, String.valueOf(code), null);
+        }
         if (isContentPolicy(String.valueOf(code), answer.message())) {
             return new VideoContentPolicyException(message, provider, jobId, String.valueOf(code),
                     java.util.List.of(answer.message()));
@@ -78,6 +83,14 @@ public final class KieErrors {
         ErrorCategory category = code.equals("422") || code.equals("400") ? ErrorCategory.INVALID_REQUEST
                 : code.startsWith("5") ? ErrorCategory.PROVIDER : ErrorCategory.UNKNOWN;
         return new JobError(code, text, category, null);
+    }
+
+    /**
+     * Whether an answer says the model is paused upstream ("This interface is temporarily paused", as Kie answered for
+     * its Sora slugs from 2026-06): a refusal that repeating will not change.
+     */
+    public static boolean isPaused(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("temporarily paused");
     }
 
     /**
