@@ -12,6 +12,7 @@ import io.github.camelvideo.core.protocol.fal.FalWebhooks;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.kling.provider.KlingProvider;
 import io.github.camelvideo.kling.provider.KlingRequest;
@@ -78,18 +79,18 @@ public final class FalKlingProvider implements KlingProvider {
     Map<String, Object> input(KlingRequest r, String endpoint) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("prompt", r.prompt());
-        putIfSet(input, "duration", r.duration());
+        Maps.putIfSet(input, "duration", r.duration());
         if (r.kind() == KlingRequest.Kind.TEXT_TO_VIDEO) {
-            putIfSet(input, "aspect_ratio", r.aspectRatio()); // image-to-video takes the first frame's shape
+            Maps.putIfSet(input, "aspect_ratio", r.aspectRatio()); // image-to-video takes the first frame's shape
         } else {
             input.put(endpoints.firstFrameField(endpoint), frame(r.image(), r.imageUrl()));
             if (r.hasLastFrame()) {
                 input.put(endpoints.lastFrameField(endpoint).orElseThrow(), frame(r.lastFrame(), r.lastFrameUrl()));
             }
         }
-        putIfSet(input, "generate_audio", r.generateAudio());
-        putIfSet(input, "negative_prompt", r.negativePrompt());
-        putIfSet(input, "cfg_scale", r.cfgScale());
+        Maps.putIfSet(input, "generate_audio", r.generateAudio());
+        Maps.putIfSet(input, "negative_prompt", r.negativePrompt());
+        Maps.putIfSet(input, "cfg_scale", r.cfgScale());
         return input;
     }
 
@@ -111,12 +112,6 @@ public final class FalKlingProvider implements KlingProvider {
     @Override
     public JobRef taskRef(String requestId, String endpointId, String model) {
         return queue.ref(endpointId, requestId, model == null ? Map.of() : Map.of(FalQueue.MODEL, model));
-    }
-
-    private static void putIfSet(Map<String, Object> input, String key, Object value) {
-        if (value != null) {
-            input.put(key, value);
-        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.github.camelvideo.core.protocol.kie.KieTasks;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.kling.provider.KlingProvider;
 import io.github.camelvideo.kling.provider.KlingRequest;
@@ -100,11 +101,11 @@ public final class KieKlingProvider implements KlingProvider {
         if (!imageUrls.isEmpty()) {
             input.put("image_urls", new ArrayList<>(imageUrls));
         } else {
-            putIfSet(input, "aspect_ratio", r.aspectRatio()); // with images Kie adapts the shape to the first frame
+            Maps.putIfSet(input, "aspect_ratio", r.aspectRatio()); // with images Kie adapts the shape to the first frame
         }
-        putIfSet(input, "duration", r.duration());
-        putIfSet(input, "mode", r.mode());
-        putIfSet(input, "sound", r.generateAudio());
+        Maps.putIfSet(input, "duration", r.duration());
+        Maps.putIfSet(input, "mode", r.mode());
+        Maps.putIfSet(input, "sound", r.generateAudio());
         return input;
     }
 
@@ -122,12 +123,6 @@ public final class KieKlingProvider implements KlingProvider {
     @Override
     public JobRef taskRef(String taskId, String slug, String model) {
         return tasks.taskRef(taskId, model);
-    }
-
-    private static void putIfSet(Map<String, Object> input, String key, Object value) {
-        if (value != null) {
-            input.put(key, value);
-        }
     }
 
     @Override

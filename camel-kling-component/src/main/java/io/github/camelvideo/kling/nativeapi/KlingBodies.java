@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.kling.provider.KlingRequest;
 
 /**
@@ -29,15 +30,15 @@ final class KlingBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model_name", target.modelName());
         body.put("prompt", r.isMultiShot() ? "" : r.prompt()); // Kling ignores prompt in multi-shot mode
-        putIfSet(body, "negative_prompt", r.negativePrompt());
-        putIfSet(body, "cfg_scale", r.cfgScale());
-        putIfSet(body, "mode", r.mode());
-        putIfSet(body, "duration", r.duration());
+        Maps.putIfSet(body, "negative_prompt", r.negativePrompt());
+        Maps.putIfSet(body, "cfg_scale", r.cfgScale());
+        Maps.putIfSet(body, "mode", r.mode());
+        Maps.putIfSet(body, "duration", r.duration());
         if (r.generateAudio() != null) {
             body.put("sound", r.generateAudio() ? "on" : "off");
         }
         switch (r.kind()) {
-            case TEXT_TO_VIDEO -> putIfSet(body, "aspect_ratio", r.aspectRatio());
+            case TEXT_TO_VIDEO -> Maps.putIfSet(body, "aspect_ratio", r.aspectRatio());
             case IMAGE_TO_VIDEO -> {
                 body.put("image", frame(r.image(), r.imageUrl()));
                 if (r.hasLastFrame()) {
@@ -52,7 +53,7 @@ final class KlingBodies {
             body.put("shot_type", "customize");
             body.put("multi_prompt", shots(r.shots()));
         }
-        putIfSet(body, "callback_url", callbackUrl);
+        Maps.putIfSet(body, "callback_url", callbackUrl);
         return body;
     }
 
@@ -77,11 +78,5 @@ final class KlingBodies {
             return url.substring(url.indexOf(',') + 1);
         }
         return url;
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
 import io.github.camelvideo.core.support.Fingerprint;
+import io.github.camelvideo.core.support.Maps;
 
 /**
  * One Kling generation, provider-neutral: each provider translates it into its own wire fields.
@@ -101,9 +102,9 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
     @Override
     public Map<String, Object> ruledValues() {
         Map<String, Object> values = new LinkedHashMap<>();
-        putIfSet(values, "duration", duration);
-        putIfSet(values, "aspectRatio", aspectRatio);
-        putIfSet(values, "mode", mode);
+        Maps.putIfSet(values, "duration", duration);
+        Maps.putIfSet(values, "aspectRatio", aspectRatio);
+        Maps.putIfSet(values, "mode", mode);
         return values;
     }
 
@@ -121,12 +122,6 @@ public record KlingRequest(Kind kind, String prompt, String model, String mode, 
             fields.put("shots", Integer.toString(shots.size()));
         }
         return fields;
-    }
-
-    private static void putIfSet(Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            values.put(name, value);
-        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.storyboard.MultiShotPlan;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
@@ -105,7 +106,7 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
         Map<String, Object> input = new LinkedHashMap<>();
         if (r.kind() == SoraRequest.Kind.REMOVE_WATERMARK) {
             input.put("video_url", r.videoUrl());
-            putIfSet(input, "upload_method", r.uploadMethod());
+            Maps.putIfSet(input, "upload_method", r.uploadMethod());
             return input;
         }
         if (r.kind() == SoraRequest.Kind.STORYBOARD) {
@@ -122,8 +123,8 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
             input.put("size", models.tierOf(r.size()));
         }
         if (r.kind() == SoraRequest.Kind.CREATE) {
-            putIfSet(input, "remove_watermark", r.removeWatermark());
-            putIfSet(input, "upload_method", r.uploadMethod());
+            Maps.putIfSet(input, "remove_watermark", r.removeWatermark());
+            Maps.putIfSet(input, "upload_method", r.uploadMethod());
         }
         return input;
     }
@@ -163,12 +164,6 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
     /** A handle on a Kie task known by its id. */
     public JobRef taskRef(String taskId, String model) {
         return tasks.taskRef(taskId, model);
-    }
-
-    private static void putIfSet(Map<String, Object> input, String key, Object value) {
-        if (value != null) {
-            input.put(key, value);
-        }
     }
 
     @Override

@@ -30,6 +30,7 @@ import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobState;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.OpenAiWebhookEvents;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 
@@ -193,10 +194,10 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, Jo
     private HttpRequest jsonCreate(SoraRequest r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", r.prompt());
-        putIfSet(body, "model", r.model());
+        Maps.putIfSet(body, "model", r.model());
         // the API takes seconds as a string ("4", "8", ...)
-        putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
-        putIfSet(body, "size", r.size());
+        Maps.putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
+        Maps.putIfSet(body, "size", r.size());
         if (r.imageUrl() != null) {
             body.put("input_reference", Map.of("image_url", r.imageUrl()));
         }
@@ -217,7 +218,7 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, Jo
     private static Map<String, Object> extendBody(SoraRequest r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("prompt", r.prompt());
-        putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
+        Maps.putIfSet(body, "seconds", r.seconds() == null ? null : r.seconds().toString());
         body.put("video", Map.of("id", r.sourceVideoId()));
         return body;
     }
@@ -297,12 +298,6 @@ public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, Jo
             return (int) Math.round(Double.parseDouble(seconds));
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, Object value) {
-        if (value != null) {
-            body.put(key, value);
         }
     }
 

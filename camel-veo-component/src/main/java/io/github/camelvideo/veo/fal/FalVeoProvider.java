@@ -1,5 +1,6 @@
 package io.github.camelvideo.veo.fal;
 
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,11 +66,11 @@ public final class FalVeoProvider implements VideoProvider<VeoRequest> {
         if (r.durationSeconds() != null) {
             input.put("duration", r.durationSeconds() + "s");
         }
-        putIfSet(input, "aspect_ratio", r.aspectRatio());
-        putIfSet(input, "resolution", r.requestedResolution());
-        putIfSet(input, "generate_audio", r.generateAudio());
-        putIfSet(input, "negative_prompt", r.negativePrompt());
-        putIfSet(input, "seed", r.seed());
+        Maps.putIfSet(input, "aspect_ratio", r.aspectRatio());
+        Maps.putIfSet(input, "resolution", r.requestedResolution());
+        Maps.putIfSet(input, "generate_audio", r.generateAudio());
+        Maps.putIfSet(input, "negative_prompt", r.negativePrompt());
+        Maps.putIfSet(input, "seed", r.seed());
         switch (FalVeoEndpoints.kindOf(r)) {
             case "imageToVideo" -> input.put("image_url", FalInputs.dataUri(r.image()));
             case "firstLastFrame" -> {
@@ -101,12 +102,6 @@ public final class FalVeoProvider implements VideoProvider<VeoRequest> {
     @Override
     public DownloadSource downloadSource(JobStatus status, String variant) {
         return queue.downloadSource(status);
-    }
-
-    private static void putIfSet(Map<String, Object> input, String key, Object value) {
-        if (value != null) {
-            input.put(key, value);
-        }
     }
 
     @Override

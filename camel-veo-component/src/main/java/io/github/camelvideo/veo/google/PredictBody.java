@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelvideo.core.media.ImageInput;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
@@ -30,9 +31,9 @@ public final class PredictBody {
 
     private static Map<String, Object> instance(VeoRequest r, boolean vertex) {
         Map<String, Object> instance = new LinkedHashMap<>();
-        putIfSet(instance, "prompt", r.prompt());
-        putIfSet(instance, "image", media(r.image()));
-        putIfSet(instance, "lastFrame", media(r.lastFrame()));
+        Maps.putIfSet(instance, "prompt", r.prompt());
+        Maps.putIfSet(instance, "image", media(r.image()));
+        Maps.putIfSet(instance, "lastFrame", media(r.lastFrame()));
         if (!r.referenceImages().isEmpty()) {
             List<Map<String, Object>> references = new ArrayList<>();
             r.referenceImages().forEach(i -> references.add(Map.of("image", media(i), "referenceType", "asset")));
@@ -54,15 +55,15 @@ public final class PredictBody {
 
     private static Map<String, Object> parameters(VeoRequest r, boolean vertex) {
         Map<String, Object> p = new LinkedHashMap<>();
-        putIfSet(p, "aspectRatio", r.aspectRatio());
-        putIfSet(p, "resolution", r.requestedResolution());
-        putIfSet(p, "durationSeconds", r.durationSeconds());
-        putIfSet(p, "negativePrompt", r.negativePrompt());
-        putIfSet(p, "personGeneration", r.personGeneration());
+        Maps.putIfSet(p, "aspectRatio", r.aspectRatio());
+        Maps.putIfSet(p, "resolution", r.requestedResolution());
+        Maps.putIfSet(p, "durationSeconds", r.durationSeconds());
+        Maps.putIfSet(p, "negativePrompt", r.negativePrompt());
+        Maps.putIfSet(p, "personGeneration", r.personGeneration());
         if (vertex) {
-            putIfSet(p, "seed", r.seed());
-            putIfSet(p, "generateAudio", r.generateAudio());
-            putIfSet(p, "storageUri", r.storageUri());
+            Maps.putIfSet(p, "seed", r.seed());
+            Maps.putIfSet(p, "generateAudio", r.generateAudio());
+            Maps.putIfSet(p, "storageUri", r.storageUri());
         }
         return p;
     }
@@ -71,11 +72,5 @@ public final class PredictBody {
         return image == null ? null
                 : Map.of("bytesBase64Encoded", Base64.getEncoder().encodeToString(image.bytes()), "mimeType",
                         image.type().contentType());
-    }
-
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
+import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.CallbackTarget;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.veo.request.VeoRequest;
@@ -64,11 +65,7 @@ public final class KieVeoProvider implements VideoProvider<VeoRequest> {
     /** Kie calls back each task's end at its per-task token URL; the signature is checked when a key is set. */
     @Override
     public WebhookProtocol webhookProtocol() {
-        if (target == null) {
-            return null;
-        }
-        return new WebhookProtocol(NAME, null, false, s -> KieCallbacks.verifier(target.tokens().verifier(), hmacKey),
-                veo.events(), true);
+        return KieCallbacks.protocol(NAME, target, hmacKey, veo.events());
     }
 
     /** The generation type of a request. */
@@ -102,7 +99,7 @@ public final class KieVeoProvider implements VideoProvider<VeoRequest> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("taskId", r.video().taskId());
         body.put("prompt", r.prompt());
-        putIfSet(body, "seeds", r.seed());
+        Maps.putIfSet(body, "seeds", r.seed());
         return body;
     }
 
@@ -114,8 +111,8 @@ public final class KieVeoProvider implements VideoProvider<VeoRequest> {
             body.put("imageUrls", new ArrayList<>(imageUrls));
         }
         // the field's spelling differs between copies of Kie's docs; aspect_ratio is the one live probes confirm
-        putIfSet(body, "aspect_ratio", r.aspectRatio());
-        putIfSet(body, "seeds", r.seed());
+        Maps.putIfSet(body, "aspect_ratio", r.aspectRatio());
+        Maps.putIfSet(body, "seeds", r.seed());
         body.put("generationType", generationTypeOf(r));
         return body;
     }
@@ -150,12 +147,6 @@ public final class KieVeoProvider implements VideoProvider<VeoRequest> {
     @Override
     public DownloadSource downloadSource(JobStatus status, String variant) {
         return veo.downloadSource(status);
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.camelvideo.core.media.ImageInput;
 import io.github.camelvideo.core.spi.VideoJobRequest;
 import io.github.camelvideo.core.support.Fingerprint;
+import io.github.camelvideo.core.support.Maps;
 
 /**
  * One Veo {@code predictLongRunning} call, provider-neutral: the Gemini API and Vertex AI take the same instance and
@@ -90,20 +91,14 @@ public record VeoRequest(String prompt, String model, String aspectRatio, String
     @Override
     public Map<String, Object> ruledValues() {
         Map<String, Object> values = new LinkedHashMap<>();
-        putIfSet(values, "durationSeconds", durationSeconds);
-        putIfSet(values, "resolution", resolution);
-        putIfSet(values, "aspectRatio", aspectRatio);
-        putIfSet(values, "personGeneration", personGeneration);
+        Maps.putIfSet(values, "durationSeconds", durationSeconds);
+        Maps.putIfSet(values, "resolution", resolution);
+        Maps.putIfSet(values, "aspectRatio", aspectRatio);
+        Maps.putIfSet(values, "personGeneration", personGeneration);
         if (!referenceImages.isEmpty()) {
             values.put("referenceImages", referenceImages.size() + " images");
         }
         return values;
-    }
-
-    private static void putIfSet(Map<String, Object> values, String name, Object value) {
-        if (value != null) {
-            values.put(name, value);
-        }
     }
 
     @Override

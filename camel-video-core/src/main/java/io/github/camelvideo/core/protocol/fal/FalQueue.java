@@ -24,6 +24,7 @@ import io.github.camelvideo.core.spi.JobError;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobState;
 import io.github.camelvideo.core.spi.JobStatus;
+import io.github.camelvideo.core.support.Maps;
 
 /**
  * fal.ai's queue API, for any model endpoint: {@code POST {base}/{endpointId}} with the model's input as JSON and
@@ -132,9 +133,9 @@ public final class FalQueue {
             }
             Map<String, String> attrs = new LinkedHashMap<>(attributes);
             attrs.put(ENDPOINT_ID, endpointId);
-            putIfSet(attrs, STATUS_URL, text(answer, "status_url"));
-            putIfSet(attrs, RESPONSE_URL, text(answer, "response_url"));
-            putIfSet(attrs, CANCEL_URL, text(answer, "cancel_url"));
+            Maps.putIfSet(attrs, STATUS_URL, text(answer, "status_url"));
+            Maps.putIfSet(attrs, RESPONSE_URL, text(answer, "response_url"));
+            Maps.putIfSet(attrs, CANCEL_URL, text(answer, "cancel_url"));
             JobRef ref = new JobRef(provider, id, attrs);
             String status = text(answer, "status") != null ? text(answer, "status") : IN_QUEUE;
             return status(ref, state(status), new FalJob(id, endpointId, status, position(answer), null, null,
@@ -323,12 +324,6 @@ public final class FalQueue {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isTextual() ? v.asText() : null;
-    }
-
-    private static void putIfSet(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 
     @Override

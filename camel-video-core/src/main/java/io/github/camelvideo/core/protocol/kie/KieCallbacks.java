@@ -8,8 +8,10 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelvideo.core.http.JsonApi;
+import io.github.camelvideo.core.webhook.CallbackTarget;
 import io.github.camelvideo.core.webhook.WebhookEvent;
 import io.github.camelvideo.core.webhook.WebhookEvents;
+import io.github.camelvideo.core.webhook.WebhookProtocol;
 import io.github.camelvideo.core.webhook.WebhookRefusal;
 import io.github.camelvideo.core.webhook.WebhookRequest;
 import io.github.camelvideo.core.webhook.WebhookVerifier;
@@ -40,6 +42,21 @@ public final class KieCallbacks {
             String state = data.path("state").isTextual() ? data.path("state").asText() : "unknown";
             return new WebhookEvent(taskId + "." + state, TYPE_PREFIX + state, taskId);
         };
+    }
+
+    /**
+     * How callbacks of one Kie API reach its jobs: each task's end is called back at its per-task token URL of
+     * {@code target}, checked against that token and, when {@code hmacKey} is given, against the signature, then
+     * read by {@code events}; {@code null} when push completion is off ({@code target} is {@code null}).
+     */
+    public static WebhookProtocol protocol(String provider, CallbackTarget target, byte[] hmacKey,
+                                           WebhookEvents events) {
+        if (target == null) {
+            return null;
+        }
+        byte[] key = hmacKey == null ? null : hmacKey.clone();
+        return new WebhookProtocol(provider, null, false, s -> verifier(target.tokens().verifier(), key), events,
+                true);
     }
 
     /**

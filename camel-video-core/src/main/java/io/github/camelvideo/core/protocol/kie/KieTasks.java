@@ -41,11 +41,7 @@ public final class KieTasks {
 
     /** Kie calls back each task's end at its per-task token URL; the signature is checked when a key is set. */
     public WebhookProtocol webhookProtocol() {
-        if (target == null) {
-            return null;
-        }
-        return new WebhookProtocol(provider, null, false,
-                s -> KieCallbacks.verifier(target.tokens().verifier(), hmacKey), KieCallbacks.events(), true);
+        return KieCallbacks.protocol(provider, target, hmacKey, KieCallbacks.events());
     }
 
     /**
