@@ -127,6 +127,8 @@ class VeoKiePushTest {
         assertThat(finished.get(0).getException()).isNull();
         assertThat(finished.get(0).getMessage().getBody()).isInstanceOf(java.io.File.class);
         assertThat(callBackUrl()).startsWith("http://127.0.0.1:" + port + PATH + "?").contains("ref=", "token=");
+        // the sender records a delivery once its answer is back, which can be after the job ends
+        await().atMost(Duration.ofSeconds(10)).until(() -> !emulator.kieCallbacks().deliveries().isEmpty());
         WebhookDelivery callback = emulator.kieCallbacks().deliveries().get(0);
         assertThat(callback.status()).isEqualTo(200);
         assertThat(callback.eventType()).isEqualTo("success");
@@ -168,6 +170,8 @@ class VeoKiePushTest {
         CamelContext context = start();
         submit(context, "A careful fox");
         await().atMost(Duration.ofSeconds(30)).until(() -> finished.size() == 1);
+        // the sender records a delivery once its answer is back, which can be after the job ends
+        await().atMost(Duration.ofSeconds(10)).until(() -> !emulator.kieCallbacks().deliveries().isEmpty());
         WebhookDelivery genuine = emulator.kieCallbacks().deliveries().get(0);
         int reads = emulator.requests("GET", RECORD).size();
         String taskId = genuine.videoId();

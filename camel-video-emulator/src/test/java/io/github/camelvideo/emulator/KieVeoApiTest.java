@@ -1,6 +1,7 @@
 package io.github.camelvideo.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -187,6 +188,8 @@ class KieVeoApiTest {
             mac.init(new SecretKeySpec("hmac-1".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             assertThat(callback[1]).isEqualTo(Base64.getEncoder().encodeToString(mac.doFinal((taskId + "."
                     + callback[0]).getBytes(StandardCharsets.UTF_8))));
+            // the sender records a delivery once the receiver's answer is back, after the body was read
+            await().atMost(Duration.ofSeconds(10)).until(() -> !signed.kieCallbacks().deliveries().isEmpty());
             assertThat(signed.kieCallbacks().deliveries().get(0).eventType()).isEqualTo("success");
         } finally {
             receiver.stop(0);

@@ -150,6 +150,8 @@ class KlingApiTest {
                     .containsExactly("processing", "succeed");
             assertThat(received.get(1).path("task_result").path("videos").path(0).path("url").asText())
                     .contains("/kling-media/");
+            // the sender records a delivery once the receiver's answer is back, after the body was read
+            await().atMost(Duration.ofSeconds(10)).until(() -> emulator.klingCallbacks().deliveries().size() == 2);
             assertThat(emulator.klingCallbacks().deliveries()).extracting(d -> d.status()).containsOnly(204);
         } finally {
             receiver.stop(0);
