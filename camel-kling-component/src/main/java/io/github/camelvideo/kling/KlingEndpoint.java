@@ -102,6 +102,11 @@ public class KlingEndpoint extends VideoEndpointSupport {
         this.operation = operation;
     }
 
+    @Override
+    protected String providerOption() {
+        return getConfiguration().getProvider();
+    }
+
     public KlingConfiguration getConfiguration() {
         return configuration;
     }

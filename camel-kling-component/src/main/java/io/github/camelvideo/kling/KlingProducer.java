@@ -83,7 +83,7 @@ public class KlingProducer extends DefaultAsyncProducer {
      */
     private CompletionStage<Consumer<Message>> storyboard(Exchange exchange, Message in) {
         Storyboard storyboard = StoryboardReader.read(in);
-        KlingScenes scenes = requests.scenes(in, endpoint.getComponent().getPriceTable());
+        KlingScenes scenes = requests.scenes(in, endpoint.priceTable());
         Optional<KlingRequest> oneTask = auto(in) ? endpoint.provider().capability(MultiShot.class)
                 .flatMap(multiShot -> scenes.multiShot(storyboard, multiShot)) : Optional.empty();
         if (oneTask.isEmpty()) {
@@ -109,7 +109,7 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, KlingRequest request) {
         return steps.run(exchange, endpoint.provider(), request,
-                requests.estimate(request, endpoint.getComponent().getPriceTable()));
+                requests.estimate(request, endpoint.priceTable()));
     }
 
     private JobRef taskRef(Message in) {

@@ -1,6 +1,7 @@
 package io.github.camelvideo.kling;
 
 import java.io.File;
+import java.math.BigDecimal;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,9 @@ class KlingKieTest extends KlingTestSupport {
                 .startsWith("task_kling-3.0_");
         assertThat(result.getMessage().getHeader(KlingConstants.VIDEO_URL, String.class))
                 .startsWith(emulator.rootUrl() + "/kie-media/");
+        // priced at Kie's rate, not fal's: 3 s of pro without sound at 0.075 USD/s
+        assertThat(result.getMessage().getHeader(KlingConstants.COST_USD, BigDecimal.class))
+                .isEqualByComparingTo("0.23");
 
         RecordedRequest create = emulator.requests("POST", CREATE).get(0);
         assertThat(create.header("Authorization")).isEqualTo("Bearer " + KIE_KEY);

@@ -99,6 +99,11 @@ public class SoraEndpoint extends VideoEndpointSupport {
         this.operation = operation;
     }
 
+    @Override
+    protected String providerOption() {
+        return getConfiguration().getProvider();
+    }
+
     public SoraConfiguration getConfiguration() {
         return configuration;
     }

@@ -88,7 +88,7 @@ public class SoraProducer extends DefaultAsyncProducer {
      * storyboard, scene by scene.
      */
     private CompletionStage<Consumer<Message>> storyboard(Exchange exchange) {
-        SoraScenes scenes = requests.scenes(exchange, endpoint.getComponent().getPriceTable());
+        SoraScenes scenes = requests.scenes(exchange, endpoint.priceTable());
         Storyboard storyboard = StoryboardReader.read(exchange.getMessage());
         // later scenes start from the previous clip's last frame, which has the video's size
         requests.checkImageSize(storyboard.firstFrame(), "firstFrame", scenes.size(), scenes.model());
@@ -177,7 +177,7 @@ public class SoraProducer extends DefaultAsyncProducer {
         }
         String seconds = request.seconds() != null ? request.seconds().toString() : DEFAULT_SECONDS;
         String size = request.size() != null ? request.size() : SoraRequests.DEFAULT_SIZE;
-        return endpoint.getComponent().getPriceTable()
+        return endpoint.priceTable()
                 .estimate(request.model(), size, Integer.valueOf(seconds)).orElse(null);
     }
 

@@ -49,6 +49,9 @@ class SoraKieTest extends SoraTestSupport {
         Mp4Info info = Mp4Probe.probe(result.getMessage().getBody(File.class).toPath());
         assertThat(info.durationSeconds()).isCloseTo(15.0, within(0.2));
         assertThat(info.size()).isEqualTo("720x1280");
+        // priced at Kie's rate for sora-2, not OpenAI's: 15 s at 0.015 USD/s
+        assertThat(result.getMessage().getHeader(SoraConstants.COST_USD, java.math.BigDecimal.class))
+                .isEqualByComparingTo("0.23");
         assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_ID, String.class))
                 .startsWith("task_sora-2-text-to-video_");
         assertThat(result.getMessage().getHeader(SoraConstants.VIDEO_URL, String.class))

@@ -96,6 +96,11 @@ public class VeoEndpoint extends VideoEndpointSupport {
         this.operation = operation;
     }
 
+    @Override
+    protected String providerOption() {
+        return getConfiguration().getProvider();
+    }
+
     public VeoConfiguration getConfiguration() {
         return configuration;
     }

@@ -61,7 +61,7 @@ public class VeoProducer extends DefaultAsyncProducer {
             case imageToVideo -> runJob(exchange, requests.imageToVideo(in));
             case extend -> runJob(exchange, requests.extend(in));
             case storyboard -> steps.storyboard(exchange, endpoint.provider(),
-                    requests.scenes(in, endpoint.getComponent().getPriceTable()), StoryboardReader.read(in));
+                    requests.scenes(in, endpoint.priceTable()), StoryboardReader.read(in));
             case getOperation -> steps.status(endpoint.provider(), operationRef(in));
             case downloadVideo -> steps.download(endpoint.provider(), operationRef(in), "video");
             case jobs -> throw VideoRequestInvalidException.notAllowed(VeoConstants.OPERATION, "jobs",
@@ -76,7 +76,7 @@ public class VeoProducer extends DefaultAsyncProducer {
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, VeoRequest request) {
-        CostEstimate cost = endpoint.getComponent().getPriceTable()
+        CostEstimate cost = endpoint.priceTable()
                 .estimate(request.model(), request.resolution(), request.seconds()).orElse(null);
         return steps.run(exchange, endpoint.provider(), request, cost);
     }

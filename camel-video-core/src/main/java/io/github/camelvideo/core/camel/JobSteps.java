@@ -194,7 +194,7 @@ public final class JobSteps {
         if (outcome.cost() != null || s.model() == null || s.seconds() == null) {
             return outcome;
         }
-        PriceTable prices = endpoint.getComponent().getPriceTable();
+        PriceTable prices = endpoint.priceTable();
         return new JobOutcome(s, outcome.file(), prices.estimate(s.model(), s.size(), s.seconds()).orElse(null));
     }
 

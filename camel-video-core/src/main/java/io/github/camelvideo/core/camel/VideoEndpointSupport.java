@@ -11,6 +11,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 import io.github.camelvideo.core.async.AsyncPermits;
+import io.github.camelvideo.core.cost.PriceTable;
 import io.github.camelvideo.core.download.OutputDirectory;
 import io.github.camelvideo.core.error.VideoException;
 import io.github.camelvideo.core.ops.VideoHealthCheckRepository;
@@ -41,6 +42,14 @@ public abstract class VideoEndpointSupport extends DefaultEndpoint implements As
     public VideoComponentSupport getComponent() {
         return (VideoComponentSupport) super.getComponent();
     }
+
+    /** The prices of this endpoint's jobs: the component's table as its provider's jobs are priced. */
+    public PriceTable priceTable() {
+        return getComponent().getPriceTable().forProvider(providerOption());
+    }
+
+    /** The endpoint's {@code provider} option, which picks the price entries named for that provider. */
+    protected abstract String providerOption();
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {

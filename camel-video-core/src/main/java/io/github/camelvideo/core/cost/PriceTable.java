@@ -15,15 +15,34 @@ import io.github.camelvideo.core.support.PropertiesResource;
  * Prices per second of generated video, keyed by model family and resolution, used to estimate a job's cost before
  * it is submitted. Entries are {@code <model-prefix>|<resolution>=<usd per second>}, or {@code <model-prefix>=<usd>}
  * for every resolution; the longest matching model prefix wins, so {@code sora-2-pro} is not priced as
- * {@code sora-2}. A model with no entry has no estimate. Figures are list prices at the time of writing: override
- * them with your contract's.
+ * {@code sora-2}. A key may end in {@code @<provider>} (the component's {@code provider} option, such as
+ * {@code kling-v3|std@kie}): the same model often costs differently at an aggregator, so such an entry applies only
+ * in that provider's view ({@link #forProvider}), where it wins over the entry without a provider. A model with no
+ * entry has no estimate. Figures are list prices at the time of writing: override them with your contract's.
  */
 public final class PriceTable {
 
-    private record Entry(String modelPrefix, String resolution, BigDecimal usdPerSecond) {
+    private record Entry(String modelPrefix, String resolution, String provider, BigDecimal usdPerSecond) {
+
+        boolean appliesTo(String model, String resolution, String provider) {
+            return model.startsWith(modelPrefix) && (this.resolution == null || this.resolution.equals(resolution))
+                   && (this.provider == null || this.provider.equals(provider));
+        }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry> entries;
+    /** The provider this view prices for, or {@code null}: only the entries without a provider apply. */
+    private final String provider;
+
+    /** An empty table. */
+    public PriceTable() {
+        this(new ArrayList<>(), null);
+    }
+
+    private PriceTable(List<Entry> entries, String provider) {
+        this.entries = entries;
+        this.provider = provider;
+    }
 
     /** Loads a table from a classpath properties resource. */
     public static PriceTable fromResource(Class<?> owner, String resource) {
@@ -33,14 +52,28 @@ public final class PriceTable {
         return table;
     }
 
-    /** Adds or replaces a price; the key is {@code model-prefix} or {@code model-prefix|resolution}. */
+    /**
+     * Adds or replaces a price; the key is {@code model-prefix}, {@code model-prefix|resolution}, either followed by
+     * {@code @provider} for a price of that provider only.
+     */
     public PriceTable put(String key, BigDecimal usdPerSecond) {
-        String[] parts = key.split("\\|", 2);
+        int at = key.lastIndexOf('@');
+        String provider = at < 0 ? null : key.substring(at + 1).trim();
+        String[] parts = (at < 0 ? key : key.substring(0, at)).split("\\|", 2);
+        String model = parts[0].trim();
         String resolution = parts.length > 1 ? parts[1].trim() : null;
-        entries.removeIf(e -> e.modelPrefix.equals(parts[0].trim()) && Objects.equals(e.resolution,
-                resolution));
-        entries.add(new Entry(parts[0].trim(), resolution, usdPerSecond));
+        entries.removeIf(e -> e.modelPrefix.equals(model) && Objects.equals(e.resolution, resolution)
+                              && Objects.equals(e.provider, provider));
+        entries.add(new Entry(model, resolution, provider, usdPerSecond));
         return this;
+    }
+
+    /**
+     * This table as a provider's jobs are priced: its own entries ({@code ...@provider}) first, then those without a
+     * provider. The view shares the entries, so a price put later applies to it too.
+     */
+    public PriceTable forProvider(String providerName) {
+        return new PriceTable(entries, providerName);
     }
 
     /** Estimates a job; empty when the model or the length is unknown. */
@@ -54,10 +87,10 @@ public final class PriceTable {
 
     private Optional<BigDecimal> rate(String model, String resolution) {
         return entries.stream()
-                .filter(e -> model.startsWith(e.modelPrefix))
-                .filter(e -> e.resolution == null || e.resolution.equals(resolution))
-                // longest prefix first, then an exact resolution before the catch-all
+                .filter(e -> e.appliesTo(model, resolution, provider))
+                // longest prefix first, then the provider's own price, then an exact resolution before the catch-all
                 .max(Comparator.<Entry> comparingInt(e -> e.modelPrefix.length())
+                        .thenComparing(e -> e.provider != null)
                         .thenComparing(e -> e.resolution != null))
                 .map(Entry::usdPerSecond);
     }
