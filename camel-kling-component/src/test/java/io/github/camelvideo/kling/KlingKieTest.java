@@ -46,9 +46,9 @@ class KlingKieTest extends KlingTestSupport {
                 .startsWith("task_kling-3.0_");
         assertThat(result.getMessage().getHeader(KlingConstants.VIDEO_URL, String.class))
                 .startsWith(emulator.rootUrl() + "/kie-media/");
-        // priced at Kie's rate, not fal's: 3 s of pro without sound at 0.075 USD/s
+        // priced at Kie's rate, not fal's (0.084): 3 s of std without sound at 0.06 USD/s
         assertThat(result.getMessage().getHeader(KlingConstants.COST_USD, BigDecimal.class))
-                .isEqualByComparingTo("0.23");
+                .isEqualByComparingTo("0.18");
 
         RecordedRequest create = emulator.requests("POST", CREATE).get(0);
         assertThat(create.header("Authorization")).isEqualTo("Bearer " + KIE_KEY);
