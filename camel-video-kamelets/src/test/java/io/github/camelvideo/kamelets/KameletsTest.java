@@ -106,6 +106,17 @@ class KameletsTest extends VideoRouteTestSupport {
                         .kamelet("kling-text-to-video-action?duration=10&aspectRatio=9:16&mode=std")
                         .to("file:" + output.resolve("videos"))
                         .to("mock:kling");
+                // the provider and its base URL given on the Kamelet's URI win over the properties above
+                from("direct:veoKie")
+                        .kamelet("veo-text-to-video-action?provider=kie&aspectRatio=16:9&baseUrl="
+                                 + emulator.kieBaseUrl())
+                        .to("file:" + output.resolve("videos"))
+                        .to("mock:veoKie");
+                from("direct:klingKie")
+                        .kamelet("kling-text-to-video-action?provider=kie&duration=5&mode=std&baseUrl="
+                                 + emulator.kieBaseUrl())
+                        .to("file:" + output.resolve("videos"))
+                        .to("mock:klingKie");
                 from("direct:storyboard")
                         .kamelet("video-storyboard-action?storyboardMode=stitch")
                         .to("file:" + output.resolve("videos"))
@@ -152,6 +163,31 @@ class KameletsTest extends VideoRouteTestSupport {
         JsonNode create = body(emulator.requests("POST", "/fal/fal-ai/kling-video/v3/standard/text-to-video"));
         assertThat(create.path("duration").asText()).isEqualTo("10");
         assertThat(create.path("aspect_ratio").asText()).isEqualTo("9:16");
+    }
+
+    @Test
+    void veoKameletReachesKiesVeoApiWithProviderKie() throws Exception {
+        Message out = run("veoKie", "A kite over a windy beach", "CamelVeoAspectRatio", "9:16");
+
+        Mp4Info info = Mp4Probe.probe(written(out));
+        assertThat(info.durationSeconds()).isCloseTo(8.0, within(0.5));
+        assertThat(info.size()).isEqualTo("1280x720");
+        JsonNode create = body(emulator.requests("POST", "/kie/api/v1/veo/generate"));
+        assertThat(create.path("model").asText()).isEqualTo("veo3_fast");
+        assertThat(create.path("aspect_ratio").asText()).isEqualTo("16:9");
+        assertThat(create.path("prompt").asText()).isEqualTo("A kite over a windy beach");
+    }
+
+    @Test
+    void klingKameletReachesKiesMarketWithProviderKie() throws Exception {
+        Message out = run("klingKie", "A lantern floating down a river", "CamelKlingDuration", "15");
+
+        Mp4Info info = Mp4Probe.probe(written(out));
+        assertThat(info.durationSeconds()).isCloseTo(5.0, within(0.5));
+        JsonNode create = body(emulator.requests("POST", "/kie/api/v1/jobs/createTask"));
+        assertThat(create.path("model").asText()).isEqualTo("kling-3.0/video");
+        assertThat(create.path("input").path("duration").asText()).isEqualTo("5");
+        assertThat(create.path("input").path("mode").asText()).isEqualTo("std");
     }
 
     @Test
