@@ -1,5 +1,6 @@
 package io.github.camelvideo.veo;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelvideo.core.http.JsonApi;
+import io.github.camelvideo.core.media.Mp4Probe;
 import io.github.camelvideo.core.protocol.kie.KieSignature;
 import io.github.camelvideo.core.push.WebhookStats;
 import io.github.camelvideo.core.testing.TestClock;
@@ -46,6 +48,7 @@ class VeoKiePushTest {
     private static final String HMAC_KEY = "kie-veo-hmac-canary-0123456789";
     private static final String GENERATE = "/kie/api/v1/veo/generate";
     private static final String RECORD = "/kie/api/v1/veo/record-info";
+    private static final String FULL_HD = "/kie/api/v1/veo/get-1080p-video";
 
     @TempDir
     Path work;
@@ -86,10 +89,14 @@ class VeoKiePushTest {
         main.addInitialProperty("camel.component.veo.callback-base-url", "http://127.0.0.1:" + port);
         main.addInitialProperty("camel.component.veo.webhook-hmac-key", HMAC_KEY);
         main.addInitialProperty("camel.component.veo.poll-interval-with-push", "3600000");
+        // the regular schedule, which only what no callback announces follows while push is on
+        main.addInitialProperty("camel.component.veo.poll-initial-delay", "100");
+        main.addInitialProperty("camel.component.veo.poll-max-interval", "200");
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:video").to("veo:textToVideo?aspectRatio=16:9");
+                from("direct:fullHd").to("veo:textToVideo?aspectRatio=16:9&resolution=1080p");
             }
         });
         main.start();
@@ -137,6 +144,21 @@ class VeoKiePushTest {
         assertThat(reads).hasSizeBetween(1, 2).allSatisfy(r -> assertThat(r.at()).isAfterOrEqualTo(callback.sentAt()));
         assertThat(stats(context).accepted()).isEqualTo(1);
         assertThat(stats(context).refused()).isZero();
+    }
+
+    @Test
+    void theFullHdVersionNoCallbackAnnouncesIsPolledForOnTheRegularSchedule() throws Exception {
+        CamelContext context = start();
+        context.createProducerTemplate().asyncSend("direct:fullHd", e -> e.getMessage().setBody("A fox at dawn"))
+                .thenAccept(finished::add);
+
+        // with only the hour-long safety net, the job would still wait here after its callback
+        await().atMost(Duration.ofSeconds(30)).until(() -> finished.size() == 1);
+        assertThat(finished.get(0).getException()).isNull();
+        assertThat(Mp4Probe.probe(finished.get(0).getMessage().getBody(File.class).toPath()).size())
+                .isEqualTo("1920x1080");
+        assertThat(emulator.requests("GET", FULL_HD + ".*")).isNotEmpty();
+        assertThat(stats(context).accepted()).isEqualTo(1);
     }
 
     @Test

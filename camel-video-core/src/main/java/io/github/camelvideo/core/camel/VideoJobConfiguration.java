@@ -432,13 +432,14 @@ public abstract class VideoJobConfiguration implements Cloneable {
 
     /** The poll schedule from the options; building it checks them. */
     public PollPolicy pollPolicy() {
+        PollPolicy regular = new PollPolicy(Duration.ofMillis(pollInitialDelay), pollMultiplier,
+                Duration.ofMillis(pollMaxInterval), Duration.ofMillis(timeout), POLL_JITTER);
         if (isPushEnabled()) {
-            // the webhook brings each job's read forward; the polls are only the safety net
-            return PollPolicy.withPush(Duration.ofMillis(pollIntervalWithPush), Duration.ofMillis(timeout),
-                    POLL_JITTER);
+            // the webhook brings each job's read forward; the polls are only the safety net, but for what the
+            // provider never calls back
+            return PollPolicy.withPush(Duration.ofMillis(pollIntervalWithPush), regular);
         }
-        return new PollPolicy(Duration.ofMillis(pollInitialDelay), pollMultiplier, Duration.ofMillis(pollMaxInterval),
-                Duration.ofMillis(timeout), POLL_JITTER);
+        return regular;
     }
 
     /** Where downloads go. */

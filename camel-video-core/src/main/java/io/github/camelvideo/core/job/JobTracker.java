@@ -265,6 +265,10 @@ public final class JobTracker {
                 result.complete(status);
             } else if (hinted) {
                 scheduleIn(Duration.ZERO); // notified while this read was in flight: it may have read too early
+            } else if (status.unannounced()) {
+                // no notification will bring this read forward: poll as if push were off
+                scheduleIn(policy.forUnannounced().nextDelay(polls, status.pollAfter(),
+                        ThreadLocalRandom.current()::nextDouble));
             } else {
                 scheduleNext(status.pollAfter());
             }

@@ -16,9 +16,11 @@ import java.util.function.DoubleSupplier;
  * @param jitter       fraction 0-1 by which a computed delay is randomly shortened, so that many clients spread out
  * @param minHintInterval the shortest interval a server hint may set ({@link #MIN_INTERVAL} unless the job is also
  *                     followed by push notifications: then a server's hint to poll again soon does not apply)
+ * @param unannounced  the schedule of a phase no push notification announces, or {@code null} for this one (see
+ *                     {@link #forUnannounced()})
  */
 public record PollPolicy(Duration initialDelay, double multiplier, Duration maxInterval, Duration timeout,
-                         double jitter, Duration minHintInterval) {
+                         double jitter, Duration minHintInterval, PollPolicy unannounced) {
 
     /** The shortest interval a server hint may set. */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -30,7 +32,7 @@ public record PollPolicy(Duration initialDelay, double multiplier, Duration maxI
     /** A policy whose server hints may set intervals down to {@link #MIN_INTERVAL}. */
     public PollPolicy(Duration initialDelay, double multiplier, Duration maxInterval, Duration timeout,
                       double jitter) {
-        this(initialDelay, multiplier, maxInterval, timeout, jitter, MIN_INTERVAL);
+        this(initialDelay, multiplier, maxInterval, timeout, jitter, MIN_INTERVAL, null);
     }
 
     /**
@@ -38,7 +40,24 @@ public record PollPolicy(Duration initialDelay, double multiplier, Duration maxI
      * whatever the server hints, within {@code timeout}.
      */
     public static PollPolicy withPush(Duration interval, Duration timeout, double jitter) {
-        return new PollPolicy(interval, 1, interval, timeout, jitter, interval);
+        return new PollPolicy(interval, 1, interval, timeout, jitter, interval, null);
+    }
+
+    /**
+     * The safety-net schedule of a job followed by push notifications, as {@link #withPush(Duration, Duration,
+     * double)}, that polls a phase no notification announces on {@code regular}, the schedule without push.
+     */
+    public static PollPolicy withPush(Duration interval, PollPolicy regular) {
+        return new PollPolicy(interval, 1, interval, regular.timeout(), regular.jitter(), interval, regular);
+    }
+
+    /**
+     * The schedule of a phase of the job that no push notification announces, such as a result the provider
+     * prepares after it has called the job's end back: the schedule without push when this one is push's safety
+     * net, else this one.
+     */
+    public PollPolicy forUnannounced() {
+        return unannounced != null ? unannounced : this;
     }
 
     public PollPolicy {

@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param error     the error of a failed job, or {@code null}
  * @param pollAfter the server's hint for the next poll, or {@code null}
  * @param body      the provider's own representation of the job, handed to routes as the message body
+ * @param unannounced whether no push notification will announce the job's next change (a phase the provider
+ *                  never calls back, such as a version it prepares after the job's end): with push completion on,
+ *                  such a job is polled on the regular schedule rather than the safety net's
  */
 public record JobStatus(
         JobRef ref,
@@ -29,7 +32,14 @@ public record JobStatus(
         Instant expiresAt,
         JobError error,
         Duration pollAfter,
-        Object body) {
+        Object body,
+        boolean unannounced) {
+
+    /** A snapshot whose next change, when push completion is on, a notification announces. */
+    public JobStatus(JobRef ref, JobState state, String status, Integer progress, String model, Integer seconds,
+                     String size, Instant expiresAt, JobError error, Duration pollAfter, Object body) {
+        this(ref, state, status, progress, model, seconds, size, expiresAt, error, pollAfter, body, false);
+    }
 
     public boolean isTerminal() {
         return state.isTerminal();
@@ -37,6 +47,13 @@ public record JobStatus(
 
     /** Returns the same snapshot with the server's poll hint replaced. */
     public JobStatus withPollAfter(Duration hint) {
-        return new JobStatus(ref, state, status, progress, model, seconds, size, expiresAt, error, hint, body);
+        return new JobStatus(ref, state, status, progress, model, seconds, size, expiresAt, error, hint, body,
+                unannounced);
+    }
+
+    /** Returns the same snapshot marked as one whose next change no push notification announces. */
+    public JobStatus asUnannounced() {
+        return new JobStatus(ref, state, status, progress, model, seconds, size, expiresAt, error, pollAfter, body,
+                true);
     }
 }

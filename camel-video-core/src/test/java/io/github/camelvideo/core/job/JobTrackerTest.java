@@ -286,6 +286,24 @@ class JobTrackerTest {
         assertThat(result).isCompleted();
     }
 
+    @Test
+    void withPushAPhaseNoNotificationAnnouncesIsPolledOnTheRegularSchedule() {
+        provider.pollAnswers.add(status("j", JobState.RUNNING, 90, null).asUnannounced());
+        provider.pollAnswers.add(status("j", JobState.SUCCEEDED, 100, null));
+        PollPolicy regular = new PollPolicy(Duration.ofSeconds(5), 2, Duration.ofSeconds(20), Duration.ofMinutes(20),
+                0);
+        PollPolicy push = PollPolicy.withPush(Duration.ofMinutes(5), regular);
+        CompletableFuture<JobStatus> result = tracker.await(provider, status("j", JobState.QUEUED, 0, null), push,
+                clock.now(), JobListener.NONE).toCompletableFuture();
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(provider.polls).hasValue(1);
+        // the regular schedule's second poll: 5 s x 2, not another five minutes
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(provider.polls).hasValue(2);
+        assertThat(result).isCompleted();
+    }
+
     private CompletableFuture<JobStatus> start(JobStatus initial) {
         return tracker.await(provider, initial, policy, clock.now(), JobListener.NONE).toCompletableFuture();
     }

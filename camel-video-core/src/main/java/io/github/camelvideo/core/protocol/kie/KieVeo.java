@@ -157,7 +157,8 @@ public final class KieVeo {
             if (error != null && !notReady(error)) {
                 throw error instanceof CompletionException c ? c : new CompletionException(error);
             }
-            return url == null ? pending(ref, record, "1080p_pending")
+            // Kie calls back the generation, never the 1080p version: it is polled for, even with push on
+            return url == null ? pending(ref, record, "1080p_pending").asUnannounced()
                     : status(ref, record.withVideo(url, FULL_HD), null);
         });
     }
