@@ -2,7 +2,6 @@ package io.github.camelvideo.emulator.kie;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,24 +113,12 @@ public final class KieMarketApi implements Surface {
         if (request.path().startsWith(MEDIA)) {
             return Optional.empty(); // result and upload URLs are public
         }
-        String header = request.header("authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
-        if (key.isEmpty() || settings.key() != null && !settings.key().equals(key)) {
-            return Optional.of(KieError.STYLE.error(401, null));
-        }
-        return Optional.empty();
+        return KieWire.refusedKey(request, settings);
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        try {
-            return route(request);
-        } catch (KieError e) {
-            return e.toResponse();
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("Unexpected failure serving {} {}", request.method(), request.path(), e);
-            return KieError.STYLE.serverError();
-        }
+        return KieWire.serve(request, this::route, KieError.STYLE, LOG);
     }
 
     @Override
@@ -156,7 +143,7 @@ public final class KieMarketApi implements Surface {
         }
         return switch (call) {
             case "POST /kie/api/v1/jobs/createTask" -> createTask(request);
-            case "GET /kie/api/v1/jobs/recordInfo" -> ApiResponse.json(200, envelope(200, "success",
+            case "GET /kie/api/v1/jobs/recordInfo" -> ApiResponse.json(200, KieWire.envelope(200, "success",
                     record(find(request.queryParam("taskId")))));
             case "POST /kie/api/file-base64-upload" -> upload(request);
             default -> throw KieError.of(404, "Not Found: " + call);
@@ -164,7 +151,7 @@ public final class KieMarketApi implements Surface {
     }
 
     private ApiResponse createTask(ApiRequest request) {
-        JsonNode body = json(request);
+        JsonNode body = KieWire.jsonObject(request);
         String model = body.path("model").asText("");
         boolean sora = SoraMarketInput.MODELS.containsKey(model);
         if (!KlingMarketInput.MODELS.containsKey(model) && !sora) {
@@ -181,7 +168,7 @@ public final class KieMarketApi implements Surface {
         if (!checked.problems().isEmpty()) {
             throw KieError.of(422, String.join("; ", checked.problems()));
         }
-        String callBackUrl = callBackUrl(body.path("callBackUrl"));
+        String callBackUrl = KieWire.callBackUrl(body.path("callBackUrl"));
         String taskId = "task_" + (model.contains("/") ? model.substring(0, model.indexOf('/')) : model) + "_"
                         + nextIdMillis();
         KieTask task = new KieTask(taskId, model, new String(request.body(), java.nio.charset.StandardCharsets.UTF_8),
@@ -195,7 +182,7 @@ public final class KieMarketApi implements Surface {
         }
         LOG.debug("Created {} ({}x{} {} s, fate {})", taskId, checked.width(), checked.height(), checked.seconds(),
                 task.fate().kind());
-        return ApiResponse.json(200, envelope(200, "success", Map.of("taskId", taskId)));
+        return ApiResponse.json(200, KieWire.envelope(200, "success", Map.of("taskId", taskId)));
     }
 
     /** Ids carry the creation millisecond as Kie's do; one a millisecond keeps them unique. */
@@ -203,23 +190,8 @@ public final class KieMarketApi implements Surface {
         return lastIdMillis.updateAndGet(last -> Math.max(last + 1, now()));
     }
 
-    private static String callBackUrl(JsonNode given) {
-        if (given.isMissingNode() || given.isNull() || given.asText().isEmpty()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(given.asText());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri.toString();
-            }
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw KieError.of(422, "callBackUrl must be an absolute http or https URL");
-    }
-
     private ApiResponse upload(ApiRequest request) {
-        JsonNode body = json(request);
+        JsonNode body = KieWire.jsonObject(request);
         String data = body.path("base64Data").asText("");
         int comma = data.indexOf(',');
         if (!data.startsWith("data:") || comma < 0 || !data.substring(0, comma).endsWith(";base64")) {
@@ -249,7 +221,7 @@ public final class KieMarketApi implements Surface {
         file.put("uploadedAt", Instant.ofEpochMilli(now()).toString());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
-        answer.putAll(envelope(200, "File uploaded successfully", file));
+        answer.putAll(KieWire.envelope(200, "File uploaded successfully", file));
         return ApiResponse.json(200, answer);
     }
 
@@ -270,18 +242,6 @@ public final class KieMarketApi implements Surface {
             return "image/webp";
         }
         return name.endsWith(".mp4") ? "video/mp4" : "application/octet-stream";
-    }
-
-    private static JsonNode json(ApiRequest request) {
-        try {
-            JsonNode body = ApiResponse.JSON.readTree(request.body());
-            if (body != null && body.isObject()) {
-                return body;
-            }
-        } catch (IOException e) {
-            // answered below
-        }
-        throw KieError.of(422, "The request body must be a JSON object");
     }
 
     private KieTask find(String taskId) {
@@ -339,19 +299,11 @@ public final class KieMarketApi implements Surface {
         Map<String, Object> data = record(task);
         boolean success = "success".equals(data.get("state"));
         try {
-            return ApiResponse.JSON.writeValueAsBytes(envelope(success ? 200 : 501,
+            return ApiResponse.JSON.writeValueAsBytes(KieWire.envelope(success ? 200 : 501,
                     success ? "Playground task completed successfully." : "Playground task failed.", data));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> envelope(int code, String msg, Object data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("code", code);
-        envelope.put("msg", msg);
-        envelope.put("data", data);
-        return envelope;
     }
 
     private ApiResponse video(String taskId, ApiRequest request) throws IOException {

@@ -122,24 +122,12 @@ public final class KieVeoApi implements Surface {
         if (request.path().startsWith(MEDIA)) {
             return Optional.empty(); // result URLs are public
         }
-        String header = request.header("authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : "";
-        if (key.isEmpty() || settings.key() != null && !settings.key().equals(key)) {
-            return Optional.of(STYLE.error(401, null));
-        }
-        return Optional.empty();
+        return KieWire.refusedKey(request, settings);
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        try {
-            return route(request);
-        } catch (KieError e) {
-            return e.toResponse();
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("Unexpected failure serving {} {}", request.method(), request.path(), e);
-            return STYLE.serverError();
-        }
+        return KieWire.serve(request, this::route, STYLE, LOG);
     }
 
     @Override
@@ -164,7 +152,7 @@ public final class KieVeoApi implements Surface {
     }
 
     private ApiResponse generate(ApiRequest request) {
-        JsonNode body = json(request);
+        JsonNode body = KieWire.jsonObject(request);
         KieVeoInput input = KieVeoInput.check(body);
         if (!input.problems().isEmpty()) {
             throw KieError.of(422, String.join("; ", input.problems()));
@@ -177,7 +165,7 @@ public final class KieVeoApi implements Surface {
     }
 
     private ApiResponse extend(ApiRequest request) {
-        JsonNode body = json(request);
+        JsonNode body = KieWire.jsonObject(request);
         List<String> problems = new ArrayList<>();
         if (body.path("prompt").asText("").isBlank()) {
             problems.add("prompt is required");
@@ -212,7 +200,7 @@ public final class KieVeoApi implements Surface {
     }
 
     private ApiResponse fourK(ApiRequest request) {
-        JsonNode body = json(request);
+        JsonNode body = KieWire.jsonObject(request);
         KieVeoTask source = succeeded(body.path("taskId").asText(null));
         if (source.kind() == KieVeoTask.Kind.FOUR_K || body.path("index").asInt(0) != 0) {
             throw KieError.of(422, "index must be 0 and taskId a generation or extension task");
@@ -231,7 +219,7 @@ public final class KieVeoApi implements Surface {
 
     private KieVeoTask create(String prefix, KieVeoTask.Kind kind, String model, ApiRequest request,
                               Footage footage, boolean landscape, String source, JsonNode body) {
-        String callBackUrl = callBackUrl(body.path("callBackUrl"));
+        String callBackUrl = KieWire.callBackUrl(body.path("callBackUrl"));
         String taskId = prefix + HexFormat.of().formatHex(randomBytes());
         KieVeoTask task = new KieVeoTask(taskId, kind, model, new String(request.body(), StandardCharsets.UTF_8),
                 footage, landscape, source, now(), faults.nextJobFate(), callBackUrl, RequestDigest.of(request));
@@ -251,16 +239,6 @@ public final class KieVeoApi implements Surface {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static String callBackUrl(JsonNode given) {
-        if (given.isMissingNode() || given.isNull() || given.asText().isEmpty()) {
-            return null;
-        }
-        if (!KieVeoInput.absolute(given.asText())) {
-            throw KieError.of(422, "callBackUrl must be an absolute http or https URL");
-        }
-        return given.asText();
     }
 
     private KieVeoTask succeeded(String taskId) {
@@ -352,7 +330,7 @@ public final class KieVeoApi implements Surface {
         }
         data.put("info", success ? result(task, "info") : null);
         try {
-            return ApiResponse.JSON.writeValueAsBytes(envelope(success ? 200 : Integer.parseInt(
+            return ApiResponse.JSON.writeValueAsBytes(KieWire.envelope(success ? 200 : Integer.parseInt(
                     errorCode(task.fate())), msg, data));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -383,27 +361,7 @@ public final class KieVeoApi implements Surface {
     }
 
     private static ApiResponse ok(String msg, Object data) {
-        return ApiResponse.json(200, envelope(200, msg, data));
-    }
-
-    private static Map<String, Object> envelope(int code, String msg, Object data) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("code", code);
-        envelope.put("msg", msg);
-        envelope.put("data", data);
-        return envelope;
-    }
-
-    private static JsonNode json(ApiRequest request) {
-        try {
-            JsonNode body = ApiResponse.JSON.readTree(request.body());
-            if (body != null && body.isObject()) {
-                return body;
-            }
-        } catch (IOException e) {
-            // answered below
-        }
-        throw KieError.of(422, "The request body must be a JSON object");
+        return ApiResponse.json(200, KieWire.envelope(200, msg, data));
     }
 
     /** When a task ends on the emulator's clock, or -1 when it never does. */

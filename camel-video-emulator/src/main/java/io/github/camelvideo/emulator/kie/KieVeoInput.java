@@ -1,6 +1,5 @@
 package io.github.camelvideo.emulator.kie;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -103,7 +102,7 @@ record KieVeoInput(String model, String generationType, String ratio, List<Strin
             return images;
         }
         for (JsonNode url : urls) {
-            if (!absolute(url.asText(""))) {
+            if (!KieWire.absolute(url.asText(""))) {
                 problems.add("imageUrls must hold absolute http or https URLs, got '" + url.asText() + "'");
             }
             images.add(url.asText());
@@ -111,12 +110,4 @@ record KieVeoInput(String model, String generationType, String ratio, List<Strin
         return images;
     }
 
-    static boolean absolute(String url) {
-        try {
-            URI uri = new URI(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
 }
