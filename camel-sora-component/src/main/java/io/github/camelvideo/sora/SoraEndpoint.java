@@ -10,13 +10,12 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 
-import io.github.camelvideo.core.camel.Credential;
 import io.github.camelvideo.core.camel.HeaderNames;
 import io.github.camelvideo.core.camel.VideoEndpointSupport;
 import io.github.camelvideo.core.camel.VideoJobConfiguration;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.spi.VideoProvider;
-import io.github.camelvideo.sora.openai.SoraRequest;
+import io.github.camelvideo.sora.openai.SoraProvider;
 
 /**
  * Generate, fetch, list, delete and download AI videos through the OpenAI Videos API (Sora and compatible servers)
@@ -37,7 +36,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
     @UriParam
     private SoraConfiguration configuration;
 
-    private VideoProvider<SoraRequest> provider;
+    private SoraProvider provider;
 
     public SoraEndpoint(String uri, SoraComponent component, SoraOperation operation,
                         SoraConfiguration configuration) {
@@ -86,7 +85,7 @@ public class SoraEndpoint extends VideoEndpointSupport {
         };
     }
 
-    VideoProvider<SoraRequest> provider() {
+    SoraProvider provider() {
         return provider;
     }
 

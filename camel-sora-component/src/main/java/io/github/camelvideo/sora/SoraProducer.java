@@ -14,18 +14,17 @@ import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
+import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.Capabilities;
 import io.github.camelvideo.core.spi.JobDeletion;
 import io.github.camelvideo.core.spi.JobListing;
-import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
-import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.storyboard.MultiShotPlan;
 import io.github.camelvideo.core.storyboard.Storyboard;
 import io.github.camelvideo.core.storyboard.StoryboardMode;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
-import io.github.camelvideo.sora.kie.KieSoraProvider;
+import io.github.camelvideo.sora.openai.SoraProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
@@ -105,10 +104,7 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     /** The storyboard as one task, when the provider makes storyboard tasks of the model and the scenes fit one. */
     private Optional<SoraRequest> oneTask(Exchange exchange, SoraScenes scenes, Storyboard storyboard) {
-        if (!(provider() instanceof KieSoraProvider kie)) {
-            return Optional.empty();
-        }
-        return kie.storyboardLimits(scenes.model()).flatMap(limits -> MultiShotPlan.fit(storyboard,
+        return provider().storyboardLimits(scenes.model()).flatMap(limits -> MultiShotPlan.fit(storyboard,
                 requests.sceneSeconds(exchange), limits, requests.storyboardSeconds(scenes.model())))
                 .map(shots -> SoraRequest.builder().kind(SoraRequest.Kind.STORYBOARD).model(scenes.model())
                         .size(scenes.size()).seconds(MultiShotPlan.total(shots)).image(storyboard.firstFrame())
@@ -129,9 +125,7 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private CompletionStage<Consumer<Message>> runJob(Exchange exchange, SoraRequest request) {
-        if (provider() instanceof KieSoraProvider kie) {
-            kie.slugOf(request); // refuses what Kie makes no task of, before anything is paid for or sent
-        }
+        provider().check(request); // refuses what the provider makes no task of, before anything is paid or sent
         return steps.run(exchange, provider(), request, estimate(request));
     }
 
@@ -148,11 +142,8 @@ public class SoraProducer extends DefaultAsyncProducer {
     }
 
     private JobRef videoRef(Exchange exchange) {
-        String id = SoraRequests.videoId(exchange.getMessage());
-        if (provider() instanceof KieSoraProvider kie) {
-            return kie.taskRef(id, exchange.getMessage().getHeader(SoraConstants.MODEL, String.class));
-        }
-        return JobRef.of(provider().name(), id);
+        return provider().taskRef(SoraRequests.videoId(exchange.getMessage()),
+                exchange.getMessage().getHeader(SoraConstants.MODEL, String.class));
     }
 
     /** The provider's own figures of a job: on Kie, the URL of the result it serves. */
@@ -181,7 +172,7 @@ public class SoraProducer extends DefaultAsyncProducer {
                 .estimate(request.model(), size, Integer.valueOf(seconds)).orElse(null);
     }
 
-    private VideoProvider<SoraRequest> provider() {
+    private SoraProvider provider() {
         return endpoint.provider();
     }
 }

@@ -9,12 +9,11 @@ import io.github.camelvideo.core.protocol.kie.KieHttp;
 import io.github.camelvideo.core.protocol.kie.KieMarket;
 import io.github.camelvideo.core.protocol.kie.KieTasks;
 import io.github.camelvideo.core.protocol.kie.KieUploads;
-import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.validate.ModelRules;
 import io.github.camelvideo.sora.kie.KieSoraModels;
 import io.github.camelvideo.sora.kie.KieSoraProvider;
 import io.github.camelvideo.sora.openai.OpenAiVideoProvider;
-import io.github.camelvideo.sora.openai.SoraRequest;
+import io.github.camelvideo.sora.openai.SoraProvider;
 
 /**
  * The providers of the sora component, by the name the provider option takes: the one place a protocol is chosen.
@@ -27,16 +26,16 @@ final class SoraProviders {
     /** Kie.ai's market API, with its Sora 2 models (paused upstream since 2026-06). */
     static final String KIE = "kie";
 
-    private static final Map<String, Function<SoraEndpoint, VideoProvider<SoraRequest>>> PROVIDERS = Map.of(
+    private static final Map<String, Function<SoraEndpoint, SoraProvider>> PROVIDERS = Map.of(
             OPENAI, SoraProviders::openAi, KIE, SoraProviders::kie);
 
     private SoraProviders() {
     }
 
     /** The provider the endpoint's provider option names. */
-    static VideoProvider<SoraRequest> create(SoraEndpoint endpoint) {
+    static SoraProvider create(SoraEndpoint endpoint) {
         String name = endpoint.getConfiguration().getProvider();
-        Function<SoraEndpoint, VideoProvider<SoraRequest>> factory = PROVIDERS.get(name);
+        Function<SoraEndpoint, SoraProvider> factory = PROVIDERS.get(name);
         if (factory == null) {
             throw VideoRequestInvalidException.notAllowed("provider", name, String.join(", ",
                     new java.util.TreeSet<>(PROVIDERS.keySet())));
@@ -50,7 +49,7 @@ final class SoraProviders {
     }
 
     /** Kie's market and, at the same base when baseUrl is set (as the emulator serves both), its upload host. */
-    private static VideoProvider<SoraRequest> kie(SoraEndpoint endpoint) {
+    private static SoraProvider kie(SoraEndpoint endpoint) {
         SoraConfiguration c = endpoint.getConfiguration();
         Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", SoraEndpoint.KIE_API_KEY_ENV);
         String baseUrl = c.effectiveBaseUrl();
@@ -63,7 +62,7 @@ final class SoraProviders {
         return kie;
     }
 
-    private static VideoProvider<SoraRequest> openAi(SoraEndpoint endpoint) {
+    private static SoraProvider openAi(SoraEndpoint endpoint) {
         SoraConfiguration c = endpoint.getConfiguration();
         Credential apiKey = endpoint.credential(c.getApiKey(), "apiKey", SoraEndpoint.API_KEY_ENV);
         OpenAiVideoProvider provider = new OpenAiVideoProvider(endpoint.engine().http(), c.getBaseUrl(),

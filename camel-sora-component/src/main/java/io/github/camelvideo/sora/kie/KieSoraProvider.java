@@ -12,10 +12,10 @@ import io.github.camelvideo.core.protocol.kie.KieTasks;
 import io.github.camelvideo.core.spi.DownloadSource;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
-import io.github.camelvideo.core.spi.VideoProvider;
 import io.github.camelvideo.core.storyboard.MultiShotPlan;
 import io.github.camelvideo.core.support.Maps;
 import io.github.camelvideo.core.webhook.WebhookProtocol;
+import io.github.camelvideo.sora.openai.SoraProvider;
 import io.github.camelvideo.sora.openai.SoraRequest;
 
 /**
@@ -29,7 +29,7 @@ import io.github.camelvideo.sora.openai.SoraRequest;
  * {@code n_frames}; the watermark remover takes the share link as {@code video_url}. Tasks are handled by
  * {@link KieTasks}.
  */
-public final class KieSoraProvider implements VideoProvider<SoraRequest> {
+public final class KieSoraProvider implements SoraProvider {
 
     public static final String NAME = "kie-sora";
     /** Kie's length when none is given. */
@@ -73,10 +73,17 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
         };
     }
 
+    /** Refuses what Kie makes no task of, before anything is paid for or sent. */
+    @Override
+    public void check(SoraRequest request) {
+        slugOf(request);
+    }
+
     /**
      * What one storyboard task of the model holds, or empty when Kie has no storyboard slug for it (the storyboard is
      * then made scene by scene).
      */
+    @Override
     public Optional<MultiShotPlan.Limits> storyboardLimits(String model) {
         return models.find(model, KieSoraModels.STORYBOARD).map(slug -> models.storyboardLimits());
     }
@@ -162,6 +169,7 @@ public final class KieSoraProvider implements VideoProvider<SoraRequest> {
     }
 
     /** A handle on a Kie task known by its id. */
+    @Override
     public JobRef taskRef(String taskId, String model) {
         return tasks.taskRef(taskId, model);
     }

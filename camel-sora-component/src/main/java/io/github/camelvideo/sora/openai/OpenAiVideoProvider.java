@@ -38,7 +38,7 @@ import io.github.camelvideo.core.webhook.WebhookProtocol;
  * The OpenAI Videos API ({@code /videos}) as a {@link VideoProvider}: OpenAI itself or any compatible server.
  * Translates requests and video objects; the engine does the rest.
  */
-public final class OpenAiVideoProvider implements VideoProvider<SoraRequest>, JobListing, JobDeletion {
+public final class OpenAiVideoProvider implements SoraProvider, JobListing, JobDeletion {
 
     public static final String NAME = "openai";
     /** The environment variable holding the webhook signing secret when the webhookSecret option is not set. */
