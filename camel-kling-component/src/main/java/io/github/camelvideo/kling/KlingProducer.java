@@ -15,7 +15,6 @@ import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
 import io.github.camelvideo.core.protocol.fal.FalJob;
-import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.Storyboard;
@@ -120,22 +119,13 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     /** The provider's own figures of a task: fal's queue position, the video's URL and the endpoint. */
     static void writeTaskHeaders(Message message, JobStatus status) {
-        if (status.body() instanceof KieRecord record
-                && !record.resultUrls().isEmpty()) {
-            message.setHeader(KlingConstants.VIDEO_URL, record.resultUrls().get(0));
-        }
+        status.videoUrl().ifPresent(url -> message.setHeader(KlingConstants.VIDEO_URL, url));
         if (status.body() instanceof KlingTask task) {
-            if (task.videoUrl() != null) {
-                message.setHeader(KlingConstants.VIDEO_URL, task.videoUrl());
-            }
             message.setHeader(KlingConstants.ENDPOINT_ID, task.path());
         }
         if (status.body() instanceof FalJob job) {
             if (job.queuePosition() != null) {
                 message.setHeader(KlingConstants.QUEUE_POSITION, job.queuePosition());
-            }
-            if (job.videoUrl() != null) {
-                message.setHeader(KlingConstants.VIDEO_URL, job.videoUrl());
             }
             if (job.endpointId() != null) {
                 message.setHeader(KlingConstants.ENDPOINT_ID, job.endpointId());

@@ -14,7 +14,6 @@ import io.github.camelvideo.core.camel.JobSteps;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.protocol.kie.KieRecord;
 import io.github.camelvideo.core.spi.Capabilities;
 import io.github.camelvideo.core.spi.JobDeletion;
 import io.github.camelvideo.core.spi.JobListing;
@@ -148,9 +147,7 @@ public class SoraProducer extends DefaultAsyncProducer {
 
     /** The provider's own figures of a job: on Kie, the URL of the result it serves. */
     static void writeTaskHeaders(Message message, JobStatus status) {
-        if (status.body() instanceof KieRecord record && !record.resultUrls().isEmpty()) {
-            message.setHeader(SoraConstants.VIDEO_URL, record.resultUrls().get(0));
-        }
+        status.videoUrl().ifPresent(url -> message.setHeader(SoraConstants.VIDEO_URL, url));
     }
 
     private String variant(Exchange exchange) {

@@ -14,12 +14,9 @@ import io.github.camelvideo.core.camel.MessageInputs;
 import io.github.camelvideo.core.camel.Operations;
 import io.github.camelvideo.core.cost.CostEstimate;
 import io.github.camelvideo.core.error.VideoRequestInvalidException;
-import io.github.camelvideo.core.protocol.fal.FalJob;
-import io.github.camelvideo.core.protocol.kie.KieVeoRecord;
 import io.github.camelvideo.core.spi.JobRef;
 import io.github.camelvideo.core.spi.JobStatus;
 import io.github.camelvideo.core.storyboard.StoryboardReader;
-import io.github.camelvideo.veo.google.VeoJob;
 import io.github.camelvideo.veo.request.VeoRequest;
 
 /**
@@ -88,12 +85,6 @@ public class VeoProducer extends DefaultAsyncProducer {
 
     /** The result's URI, so an extend step can follow. */
     static void writeVideoUri(Message message, JobStatus status) {
-        if (status.body() instanceof VeoJob job && job.videoUri() != null) {
-            message.setHeader(VeoConstants.VIDEO_URI, job.videoUri());
-        } else if (status.body() instanceof FalJob job && job.videoUrl() != null) {
-            message.setHeader(VeoConstants.VIDEO_URI, job.videoUrl());
-        } else if (status.body() instanceof KieVeoRecord record && record.videoUrl() != null) {
-            message.setHeader(VeoConstants.VIDEO_URI, record.videoUrl());
-        }
+        status.videoUrl().ifPresent(uri -> message.setHeader(VeoConstants.VIDEO_URI, uri));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelvideo.core.spi.ErrorCategory;
 import io.github.camelvideo.core.spi.JobError;
 import io.github.camelvideo.core.spi.JobState;
+import io.github.camelvideo.core.spi.VideoLocation;
 
 /**
  * One Kling task as the API describes it (the {@code data} of a create or a read): the body a getTask route gets.
@@ -25,7 +26,8 @@ import io.github.camelvideo.core.spi.JobState;
  * @param updatedAt      {@code updated_at}, epoch milliseconds, or {@code null}
  */
 public record KlingTask(String taskId, String path, String status, String statusMessage, String externalTaskId,
-                        String videoId, String videoUrl, String duration, Long createdAt, Long updatedAt) {
+                        String videoId, String videoUrl, String duration, Long createdAt, Long updatedAt)
+        implements VideoLocation {
 
     /** Kling's status words. */
     public static final String SUBMITTED = "submitted";

@@ -2,6 +2,8 @@ package io.github.camelvideo.veo.google;
 
 import java.util.List;
 
+import io.github.camelvideo.core.spi.VideoLocation;
+
 /**
  * A Veo long-running operation as the provider reported it: the message body of getOperation, and of the job steps
  * when nothing is downloaded.
@@ -15,7 +17,7 @@ import java.util.List;
  * @param raiMediaFilteredReasons why they were removed
  */
 public record VeoJob(String name, boolean done, Integer errorCode, String errorMessage, List<Video> videos,
-                     int raiMediaFilteredCount, List<String> raiMediaFilteredReasons) {
+                     int raiMediaFilteredCount, List<String> raiMediaFilteredReasons) implements VideoLocation {
 
     public VeoJob {
         videos = videos == null ? List.of() : List.copyOf(videos);
@@ -48,5 +50,11 @@ public record VeoJob(String name, boolean done, Integer errorCode, String errorM
     /** The URI of the first video, if it has one. */
     public String videoUri() {
         return videos.isEmpty() ? null : videos.get(0).uri();
+    }
+
+    /** The URI of the first video, as every component reports a job's video. */
+    @Override
+    public String videoUrl() {
+        return videoUri();
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelvideo.core.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A snapshot of one job as the provider reported it.
@@ -39,6 +40,12 @@ public record JobStatus(
     public JobStatus(JobRef ref, JobState state, String status, Integer progress, String model, Integer seconds,
                      String size, Instant expiresAt, JobError error, Duration pollAfter, Object body) {
         this(ref, state, status, progress, model, seconds, size, expiresAt, error, pollAfter, body, false);
+    }
+
+    /** Where the job's video is, when the provider's representation says ({@link VideoLocation}). */
+    public Optional<String> videoUrl() {
+        return body instanceof VideoLocation location ? Optional.ofNullable(location.videoUrl())
+                : Optional.empty();
     }
 
     public boolean isTerminal() {

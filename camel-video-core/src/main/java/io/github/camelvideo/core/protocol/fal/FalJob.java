@@ -2,6 +2,8 @@ package io.github.camelvideo.core.protocol.fal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelvideo.core.spi.VideoLocation;
+
 /**
  * One fal queue request as the status and result calls describe it: the body of the job status the engine hands to
  * routes.
@@ -15,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param error         the error of a request that completed without a result, else {@code null}
  */
 public record FalJob(String requestId, String endpointId, String status, Integer queuePosition, String videoUrl,
-                     JsonNode result, FalError error) {
+                     JsonNode result, FalError error) implements VideoLocation {
 
     /** Whether the request ended, with a result or an error. */
     public boolean isCompleted() {

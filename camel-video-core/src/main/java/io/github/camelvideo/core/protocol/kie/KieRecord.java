@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.camelvideo.core.http.JsonApi;
+import io.github.camelvideo.core.spi.VideoLocation;
 
 /**
  * A market task as {@code recordInfo} (and a callback, whose body carries the same data object) reports it.
@@ -17,7 +18,15 @@ import io.github.camelvideo.core.http.JsonApi;
  * @param failCode   the failure code of a failed task, or {@code null}
  * @param failMsg    the failure message of a failed task, or {@code null}
  */
-public record KieRecord(String taskId, String state, List<String> resultUrls, String failCode, String failMsg) {
+public record KieRecord(String taskId, String state, List<String> resultUrls, String failCode, String failMsg)
+        implements VideoLocation {
+
+    /** The first result URL, or {@code null} while there is none. */
+    @Override
+    public String videoUrl() {
+        return resultUrls.isEmpty() ? null : resultUrls.get(0);
+    }
+
 
     public KieRecord {
         resultUrls = resultUrls == null ? List.of() : List.copyOf(resultUrls);

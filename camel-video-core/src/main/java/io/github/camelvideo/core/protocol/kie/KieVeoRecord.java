@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.camelvideo.core.spi.VideoLocation;
+
 /**
  * A task of Kie's Veo 3.1 API as {@code record-info} (or a callback) reports it. Unlike the market API, the state is a
  * number and the result an object: {@code successFlag} 0 generating, 1 success, 2 failed, 3 created but failed
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record KieVeoRecord(String taskId, Integer successFlag, List<String> resultUrls, List<String> originUrls,
                            String resolution, String errorCode, String errorMessage, boolean fallbackFlag,
-                           String createTime, String completeTime, String videoUrl) {
+                           String createTime, String completeTime, String videoUrl) implements VideoLocation {
 
     /** Generating. */
     public static final int GENERATING = 0;
